@@ -1,0 +1,169 @@
+"""Data for the course: MNIST from ``data/mnist`` (checksummed, no network), one-hot
+labels, a seeded train/test split and seeded 2-D toy sets.
+
+Every toy set returns X (n, 2) float64 and integer labels y (n,) — except ``noisy_line``,
+whose targets are numbers, shaped (n, 1).
+"""
+
+import gzip
+import hashlib
+import os
+from pathlib import Path
+
+import numpy as np
+
+from .checks import check_labels
+from .errors import DataFileError
+
+# SHA-256 of each *uncompressed* IDX file (also listed in data/README.md).
+MNIST_FILES = {
+    "train-images-idx3-ubyte.gz": "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+    "train-labels-idx1-ubyte.gz": "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+    "t10k-images-idx3-ubyte.gz": "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+    "t10k-labels-idx1-ubyte.gz": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+}
+
+RESTORE_HINT = ("Restore it with `git checkout -- data/mnist` (or copy the four .gz files of "
+                "MNIST back into that folder).")
+
+
+def default_data_dir():
+    """``data/mnist`` of this repository, wherever the caller's working directory is.
+
+    The environment variable NNLA_DATA_DIR points somewhere else (e.g. a shared folder).
+    """
+    env = os.environ.get("NNLA_DATA_DIR")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "data" / "mnist"
+
+
+def _read_idx(path, expected_sha256):
+    """Decompress one IDX file, check its SHA-256 and return it as a NumPy array (uint8)."""
+    if not path.is_file():
+        raise DataFileError(f"MNIST file {path.name} is missing from {path.parent}. {RESTORE_HINT}")
+    try:
+        raw = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        raise DataFileError(f"MNIST file {path.name} is corrupted: it is not a complete gzip "
+                            f"file ({err}). {RESTORE_HINT}") from None
+    actual = hashlib.sha256(raw).hexdigest()
+    if expected_sha256 is not None and actual != expected_sha256:
+        raise DataFileError(f"MNIST file {path.name} does not match its checksum: expected "
+                            f"SHA-256 {expected_sha256}, got {actual}. The file is damaged or "
+                            f"not the original. {RESTORE_HINT}")
+    # IDX: 2 zero bytes, a type byte (0x08 = uint8), the number of dimensions, then each
+    # dimension as a big-endian uint32, then the data.
+    if len(raw) < 4 or raw[:2] != b"\x00\x00" or raw[2] != 0x08:
+        raise DataFileError(f"MNIST file {path.name} is not an IDX file of bytes. {RESTORE_HINT}")
+    ndim = raw[3]
+    dims = tuple(int(d) for d in np.frombuffer(raw, dtype=">u4", count=ndim, offset=4))
+    data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim)
+    if data.size != int(np.prod(dims)):
+        raise DataFileError(f"MNIST file {path.name} says it holds {dims} but has {data.size} "
+                            f"values. {RESTORE_HINT}")
+    return data.reshape(dims)
+
+
+def load_mnist(n_train=None, n_test=None, data_dir=None, verify=True):
+    """Load MNIST: (X_train (60000, 784), y_train (60000,), X_test (10000, 784), y_test (10000,)).
+
+    Pixels become float32 in [0, 1] (divided by 255), one image per row; labels are int64
+    digits 0–9. n_train / n_test keep only the first n images (a quick subset). Every file's
+    SHA-256 is checked (verify=False skips it, for files you made yourself).
+    """
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    arrays = {name: _read_idx(folder / name, sha if verify else None)
+              for name, sha in MNIST_FILES.items()}
+    out = []
+    for split, n in (("train", n_train), ("t10k", n_test)):
+        images = arrays[f"{split}-images-idx3-ubyte.gz"]
+        labels = arrays[f"{split}-labels-idx1-ubyte.gz"]
+        if images.shape[0] != labels.shape[0]:
+            raise DataFileError(f"MNIST {split}: {images.shape[0]} images but {labels.shape[0]} "
+                                f"labels. {RESTORE_HINT}")
+        if n is not None:
+            if not 1 <= n <= images.shape[0]:
+                raise ValueError(f"asked for {n} {split} images; there are {images.shape[0]}.")
+            images, labels = images[:n], labels[:n]
+        X = images.reshape(images.shape[0], -1).astype(np.float32)
+        X /= 255.0
+        out += [X, labels.astype(np.int64)]
+    return tuple(out)
+
+
+def one_hot(labels, n_classes=None):
+    """Integer labels (m,) → one-hot rows (m, n_classes): row i has a 1 in column labels[i]."""
+    y = check_labels("labels", labels, n_classes)
+    n_classes = int(y.max()) + 1 if n_classes is None else int(n_classes)
+    Y = np.zeros((y.shape[0], n_classes))
+    Y[np.arange(y.shape[0]), y] = 1.0
+    return Y
+
+
+def train_test_split(X, y, test_fraction=0.25, seed=0):
+    """Shuffle (seeded) and split: returns X_train, X_test, y_train, y_test."""
+    X = np.asarray(X)
+    y = np.asarray(y)
+    if X.shape[0] != y.shape[0]:
+        raise ValueError(f"X has {X.shape[0]} rows but y has {y.shape[0]}; they must match.")
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}.")
+    order = np.random.default_rng(seed).permutation(X.shape[0])
+    n_test = max(1, int(round(test_fraction * X.shape[0])))
+    test, train = order[:n_test], order[n_test:]
+    return X[train], X[test], y[train], y[test]
+
+
+# ---- seeded 2-D toy sets -----------------------------------------------------------------
+def _rng_and_n(n, seed):
+    if int(n) < 1:
+        raise ValueError(f"n must be a positive number of samples, got {n}.")
+    return np.random.default_rng(seed), int(n)
+
+
+def noisy_line(n=50, slope=2.0, intercept=1.0, noise=0.5, seed=0):
+    """x ~ U(−2, 2), t = slope·x + intercept + N(0, noise²). Returns X (n, 1), T (n, 1)."""
+    rng, n = _rng_and_n(n, seed)
+    x = rng.uniform(-2, 2, (n, 1))
+    return x, slope * x + intercept + rng.normal(0, noise, (n, 1))
+
+
+def xor(n=200, noise=0.1, seed=0):
+    """Four clusters at (±1, ±1); label 1 where the signs differ (x1·x2 < 0)."""
+    rng, n = _rng_and_n(n, seed)
+    corners = rng.choice([-1.0, 1.0], size=(n, 2))
+    X = corners + rng.normal(0, noise, (n, 2))
+    return X, (corners[:, 0] != corners[:, 1]).astype(np.int64)
+
+
+def two_moons(n=200, noise=0.1, seed=0):
+    """Two interleaved half circles (label 0 on top, 1 below)."""
+    rng, n = _rng_and_n(n, seed)
+    y = np.arange(n) % 2
+    t = rng.uniform(0, np.pi, n)
+    X = np.where(y[:, None] == 0,
+                 np.column_stack([np.cos(t), np.sin(t)]),
+                 np.column_stack([1 - np.cos(t), 0.5 - np.sin(t)]))
+    return X + rng.normal(0, noise, (n, 2)), y.astype(np.int64)
+
+
+def circles(n=200, noise=0.05, factor=0.5, seed=0):
+    """A circle of radius 1 (label 0) around one of radius ``factor`` (label 1)."""
+    rng, n = _rng_and_n(n, seed)
+    y = np.arange(n) % 2
+    t = rng.uniform(0, 2 * np.pi, n)
+    r = np.where(y == 0, 1.0, factor)
+    X = np.column_stack([r * np.cos(t), r * np.sin(t)])
+    return X + rng.normal(0, noise, (n, 2)), y.astype(np.int64)
+
+
+def spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0):
+    """``n_classes`` interleaved spiral arms, ``n_per_class`` points each (the CS231n classic)."""
+    rng, n = _rng_and_n(n_per_class, seed)
+    X, y = [], []
+    for k in range(n_classes):
+        r = np.linspace(0.0, 1.0, n)
+        t = np.linspace(k * 4.0, (k + 1) * 4.0, n) + rng.normal(0, noise, n)
+        X.append(np.column_stack([r * np.sin(t), r * np.cos(t)]))
+        y.append(np.full(n, k))
+    return np.vstack(X), np.concatenate(y).astype(np.int64)
+

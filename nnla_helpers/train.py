@@ -1,0 +1,198 @@
+"""Gradient descent for an ``MLP``: full-batch or mini-batch, with momentum, a history,
+early stopping, a callback after every step, and a clear stop when training diverges.
+
+One step on a batch (X_b, Y_b), for every parameter P with gradient dP:
+
+    v ← μ·v − lr·dP        (μ = momentum; μ = 0 is plain gradient descent)
+    P ← P + v
+
+"Stochastic" gradient descent means the gradient comes from a random mini-batch (or one
+sample) instead of the whole training set; full-batch descent (batch_size=None) is
+deterministic. Either way there is one update after each gradient.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .checks import as_array
+from .errors import DivergenceError, ShapeError
+
+
+@dataclass
+class History:
+    """What happened, one entry per epoch (accuracies are None for regression)."""
+    train_loss: list = field(default_factory=list)
+    train_acc: list = field(default_factory=list)
+    val_loss: list = field(default_factory=list)
+    val_acc: list = field(default_factory=list)
+    step_loss: list = field(default_factory=list)   # the batch loss of every step
+    best_epoch: int = None        # epoch (1-based) with the lowest held-out loss
+    stopped_early: bool = False
+    message: str = ""
+
+
+class Trainer:
+    """Holds everything a training run needs between steps, so a widget can step it.
+
+    net:        an ``MLP``; its parameters are updated in place.
+    X, Y:       training inputs (m, n_in) and targets (m, n_out) or integer labels (m,).
+    lr:         learning rate, or a function epoch -> learning rate (a schedule).
+    batch_size: None for full-batch descent, else the mini-batch size.
+    X_val, Y_val: optional held-out data for the history and early stopping.
+    seed:       seeds the shuffling of mini-batches.
+    """
+
+    def __init__(self, net, X, Y, lr=0.1, batch_size=None, momentum=0.0, X_val=None,
+                 Y_val=None, seed=0):
+        self.net = net
+        self.X, self.Y = self._data(net, X, Y, "X", "Y")
+        self.X_val = self.Y_val = None
+        if X_val is not None:
+            self.X_val, self.Y_val = self._data(net, X_val, Y_val, "X_val", "Y_val")
+        if not 0 <= momentum < 1:
+            raise ValueError(f"momentum must be in [0, 1), got {momentum}.")
+        if batch_size is not None and int(batch_size) < 1:
+            raise ValueError(f"batch_size must be a positive whole number or None, got {batch_size}.")
+        self.lr, self.momentum, self.batch_size = lr, momentum, batch_size
+        self.rng = np.random.default_rng(seed)
+        self.velocity = {name: np.zeros_like(p) for name, p in net.parameters().items()}
+        self.history = History()
+        self.step_count = 0      # updates made so far
+        self.epoch = 0           # complete passes over the training set so far
+        self._order, self._pos = None, 0
+
+    @staticmethod
+    def _data(net, X, Y, x_name, y_name):
+        X = as_array(x_name, X, ndim=2).astype(net.dtype, copy=False)
+        if Y is None:
+            raise ValueError(f"{x_name} was given without {y_name}.")
+        if np.shape(Y)[0] != X.shape[0]:
+            raise ShapeError(f"{x_name} has {X.shape[0]} samples (rows) but {y_name} has "
+                             f"{np.shape(Y)[0]}; every sample needs exactly one target.")
+        return X, net.targets(Y, X.shape[0])
+
+    def current_lr(self):
+        """The learning rate for the current epoch (calls the schedule if lr is a function)."""
+        return float(self.lr(self.epoch) if callable(self.lr) else self.lr)
+
+    def _next_batch(self):
+        m = self.X.shape[0]
+        if self.batch_size is None or self.batch_size >= m:
+            self._pos = m
+            return self.X, self.Y
+        if self._order is None:
+            self._order = self.rng.permutation(m)
+        idx = self._order[self._pos:self._pos + self.batch_size]
+        self._pos += self.batch_size
+        return self.X[idx], self.Y[idx]
+
+    def step(self):
+        """One update on the next batch. Returns the batch loss; raises DivergenceError on NaN/inf."""
+        X_b, Y_b = self._next_batch()
+        lr = self.current_lr()
+        out, cache = self.net.forward(X_b, training=True)
+        loss = self.net.loss_from_cache(cache, Y_b)
+        self.step_count += 1
+        if not np.isfinite(loss):
+            self._diverged(loss, lr)
+        grads = self.net.backward(cache, Y_b)
+        for name, p in self.net.parameters().items():
+            v = self.velocity[name]
+            v *= self.momentum
+            v -= lr * grads[name]
+            p += v
+        self.history.step_loss.append(loss)
+        if self._pos >= self.X.shape[0]:             # a full pass is done
+            self.epoch += 1
+            self._order, self._pos = None, 0
+        return loss
+
+    def _diverged(self, loss, lr):
+        msg = (f"diverged at step {self.step_count} (epoch {self.epoch + 1}): the loss became "
+               f"{loss} — try a smaller learning rate (it is {lr:g} now).")
+        self.history.message = msg
+        raise DivergenceError(msg, step=self.step_count, history=self.history)
+
+    def run_epoch(self):
+        """Steps until the current pass over the training set is complete."""
+        start = self.epoch
+        while self.epoch == start:
+            self.step()
+
+    def evaluate(self):
+        """Append this moment's losses/accuracies (evaluation mode, no dropout) to the history."""
+        h = self.history
+        for X, Y, losses, accs in ((self.X, self.Y, h.train_loss, h.train_acc),
+                                   (self.X_val, self.Y_val, h.val_loss, h.val_acc)):
+            if X is None:
+                continue
+            _, cache = self.net.forward(X)
+            loss = self.net.loss_from_cache(cache, Y)
+            if not np.isfinite(loss):
+                self._diverged(loss, self.current_lr())
+            losses.append(loss)
+            accs.append(_accuracy(self.net, cache["A"][-1], Y))
+        return h
+
+
+def _accuracy(net, A, Y):
+    """Classification accuracy from outputs A and (one-hot or 0/1) targets Y; None for regression."""
+    if net.output == "softmax":
+        return float(np.mean(A.argmax(axis=1) == Y.argmax(axis=1)))
+    if net.output == "sigmoid":
+        return float(np.mean((A > 0.5) == (Y > 0.5)))
+    return None
+
+
+def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=None, Y_val=None,
+          patience=None, restore_best=True, callback=None, seed=0, verbose=False):
+    """Train ``net`` in place and return its ``History``.
+
+    epochs:   passes over the training set (full-batch: one step per epoch).
+    patience: early stopping — stop when the held-out loss has not improved for this many
+              epochs (needs X_val, Y_val); with restore_best the best weights are put back.
+    callback: called as callback(trainer) after every step; return False to stop.
+    Raises DivergenceError ("diverged at step … — try a smaller learning rate") on NaN/inf;
+    the error carries .history with everything recorded before.
+    """
+    if patience is not None and X_val is None:
+        raise ValueError("early stopping (patience) watches the held-out loss: pass X_val and Y_val.")
+    trainer = Trainer(net, X, Y, lr, batch_size, momentum, X_val, Y_val, seed)
+    h = trainer.history
+    best_loss, best_state, since_best = np.inf, None, 0
+    for epoch in range(1, epochs + 1):
+        while trainer.epoch < epoch:
+            trainer.step()
+            if callback is not None and callback(trainer) is False:
+                h.message = f"stopped by the callback at step {trainer.step_count}."
+                return h
+        trainer.evaluate()
+        if verbose:
+            print(_epoch_line(h, epoch))
+        if X_val is not None:
+            if h.val_loss[-1] < best_loss:
+                best_loss, since_best, h.best_epoch = h.val_loss[-1], 0, epoch
+                if patience is not None and restore_best:
+                    best_state = net.get_state()
+            else:
+                since_best += 1
+            if patience is not None and since_best >= patience:
+                h.stopped_early = True
+                h.message = (f"stopped early after epoch {epoch}: the held-out loss last improved "
+                             f"at epoch {h.best_epoch}.")
+                break
+    if best_state is not None:
+        net.set_state(best_state)
+    return h
+
+
+def _epoch_line(h, epoch):
+    line = f"epoch {epoch:3d}  loss {h.train_loss[-1]:.4f}"
+    if h.train_acc[-1] is not None:
+        line += f"  acc {h.train_acc[-1]:.4f}"
+    if h.val_loss:
+        line += f"  val_loss {h.val_loss[-1]:.4f}"
+        if h.val_acc[-1] is not None:
+            line += f"  val_acc {h.val_acc[-1]:.4f}"
+    return line
