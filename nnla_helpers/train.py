@@ -91,25 +91,28 @@ class Trainer:
         """One update on the next batch. Returns the batch loss; raises DivergenceError on NaN/inf."""
         X_b, Y_b = self._next_batch()
         lr = self.current_lr()
-        out, cache = self.net.forward(X_b, training=True)
-        loss = self.net.loss_from_cache(cache, Y_b)
-        self.step_count += 1
-        if not np.isfinite(loss):
-            self._diverged(loss, lr)
-        grads = self.net.backward(cache, Y_b)
-        for name, p in self.net.parameters().items():
-            v = self.velocity[name]
-            v *= self.momentum
-            v -= lr * grads[name]
-            p += v
+        # Overflow is how divergence shows itself; we test for it below and say so in plain
+        # words, so NumPy's overflow warnings would only be noise.
+        with np.errstate(over="ignore", invalid="ignore"):
+            out, cache = self.net.forward(X_b, training=True)
+            loss = self.net.loss_from_cache(cache, Y_b)
+            self.step_count += 1
+            if not np.isfinite(loss):
+                self._diverged(loss, lr, self.epoch + 1)
+            grads = self.net.backward(cache, Y_b)
+            for name, p in self.net.parameters().items():
+                v = self.velocity[name]
+                v *= self.momentum
+                v -= lr * grads[name]
+                p += v
         self.history.step_loss.append(loss)
         if self._pos >= self.X.shape[0]:             # a full pass is done
             self.epoch += 1
             self._order, self._pos = None, 0
         return loss
 
-    def _diverged(self, loss, lr):
-        msg = (f"diverged at step {self.step_count} (epoch {self.epoch + 1}): the loss became "
+    def _diverged(self, loss, lr, epoch):
+        msg = (f"diverged at step {self.step_count} (epoch {epoch}): the loss became "
                f"{loss} — try a smaller learning rate (it is {lr:g} now).")
         self.history.message = msg
         raise DivergenceError(msg, step=self.step_count, history=self.history)
@@ -127,10 +130,11 @@ class Trainer:
                                    (self.X_val, self.Y_val, h.val_loss, h.val_acc)):
             if X is None:
                 continue
-            _, cache = self.net.forward(X)
-            loss = self.net.loss_from_cache(cache, Y)
+            with np.errstate(over="ignore", invalid="ignore"):
+                _, cache = self.net.forward(X)
+                loss = self.net.loss_from_cache(cache, Y)
             if not np.isfinite(loss):
-                self._diverged(loss, self.current_lr())
+                self._diverged(loss, self.current_lr(), max(self.epoch, 1))
             losses.append(loss)
             accs.append(_accuracy(self.net, cache["A"][-1], Y))
         return h

@@ -1,0 +1,54 @@
+# nnla — the two commands are `make lab` and `make test`; everything installs into .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+BENCH_STAMP := $(VENV)/.installed-bench
+# Jupyter refuses to run as root unless told it may (CI and containers run as root).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+LAB := $(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=300
+
+.PHONY: lab lab-check test test-unit test-notebooks notebooks bench install clean
+
+lab: $(STAMP)            ## install if needed, then open JupyterLab on the course
+	$(LAB)
+
+test: $(STAMP)           ## install if needed, then run every test (unit + notebooks)
+	$(BIN)/python -m pytest tests $(wildcard notebooks/*.ipynb) $(NBVAL)
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest $(wildcard notebooks/*.ipynb) $(NBVAL)
+
+lab-check: $(STAMP)      ## start the `make lab` server headless, check it answers, stop it
+	$(BIN)/python tools/lab_check.py -- $(LAB)
+
+notebooks: $(STAMP)      ## re-execute every notebook in place, top to bottom, fresh kernel
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=600 $(wildcard notebooks/*.ipynb)
+
+bench: $(BENCH_STAMP)    ## speed benchmarks (installs PyTorch's CPU build for comparison)
+	$(BIN)/python benchmarks/mnist_mlp.py
+	$(BIN)/python benchmarks/widget_frames.py
+
+install: $(STAMP)
+
+# Re-install only when pyproject.toml changed (or the venv is new).
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else \
+	    "nnla needs Python >= 3.10 but $(PYTHON) is %d.%d; run make PYTHON=python3.11 (or newer)" % v[:2])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -e ".[dev]"
+	touch $@
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -e ".[dev,bench]"
+	touch $@
+
+clean:                   ## remove the virtualenv and caches (not the notebooks' outputs)
+	rm -rf $(VENV) build .pytest_cache .hypothesis *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +

@@ -1,0 +1,145 @@
+import gzip
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from nnla_helpers import data
+from nnla_helpers.errors import DataFileError, LabelError
+
+
+@pytest.fixture(scope="module")
+def mnist():
+    return data.load_mnist()
+
+
+def test_mnist_shapes_dtypes_and_range(mnist):
+    X_tr, y_tr, X_te, y_te = mnist
+    assert X_tr.shape == (60000, 784) and X_te.shape == (10000, 784)
+    assert y_tr.shape == (60000,) and y_te.shape == (10000,)
+    assert X_tr.dtype == np.float32 and y_tr.dtype == np.int64
+    assert X_tr.min() == 0.0 and X_tr.max() == 1.0
+    assert set(np.unique(y_te)) == set(range(10))
+    assert y_tr[:5].tolist() == [5, 0, 4, 1, 9]          # the famous first digits
+    counts = np.bincount(y_tr)
+    assert counts.sum() == 60000 and counts.min() > 5000
+
+
+def test_checksums_in_code_match_files_and_data_readme():
+    readme = (data.default_data_dir().parent / "README.md").read_text()
+    for name, sha in data.MNIST_FILES.items():
+        raw = gzip.decompress((data.default_data_dir() / name).read_bytes())
+        assert hashlib.sha256(raw).hexdigest() == sha
+        assert sha in readme and name.removesuffix(".gz") in readme
+
+
+def test_subset_is_the_first_images(mnist):
+    X_tr, y_tr, X_te, y_te = data.load_mnist(n_train=100, n_test=20)
+    assert X_tr.shape == (100, 784) and X_te.shape == (20, 784)
+    np.testing.assert_array_equal(X_tr, mnist[0][:100])
+    np.testing.assert_array_equal(y_te, mnist[3][:20])
+    with pytest.raises(ValueError, match="asked for 70000 train images; there are 60000"):
+        data.load_mnist(n_train=70000)
+
+
+def test_loading_works_from_any_working_directory(tmp_path):
+    code = "from nnla_helpers import load_mnist; print(load_mnist(n_train=3, n_test=3)[1].tolist())"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "[5, 0, 4]"
+
+
+@pytest.fixture
+def mnist_copy(tmp_path):
+    """A temporary copy of data/mnist to damage — the real files are never touched."""
+    for name in data.MNIST_FILES:
+        shutil.copy(data.default_data_dir() / name, tmp_path / name)
+    return tmp_path
+
+
+def test_missing_file_is_named_with_the_fix(mnist_copy):
+    (mnist_copy / "t10k-labels-idx1-ubyte.gz").unlink()
+    with pytest.raises(DataFileError, match="t10k-labels-idx1-ubyte.gz is missing.*git checkout"):
+        data.load_mnist(data_dir=mnist_copy)
+
+
+def test_changed_bytes_fail_the_checksum(mnist_copy):
+    path = mnist_copy / "t10k-labels-idx1-ubyte.gz"
+    raw = bytearray(gzip.decompress(path.read_bytes()))
+    raw[100] = (raw[100] + 1) % 10                     # one label changed
+    path.write_bytes(gzip.compress(bytes(raw)))
+    with pytest.raises(DataFileError, match=r"t10k-labels-idx1-ubyte.gz does not match its "
+                       r"checksum: expected SHA-256 ff7bcfd4\w+, got \w+"):
+        data.load_mnist(data_dir=mnist_copy)
+    assert data.load_mnist(data_dir=mnist_copy, verify=False)[3][100 - 8] == raw[100]   # 8-byte header
+
+
+def test_truncated_gzip_is_reported_as_corrupted(mnist_copy):
+    path = mnist_copy / "train-labels-idx1-ubyte.gz"
+    path.write_bytes(path.read_bytes()[:1000])
+    with pytest.raises(DataFileError, match="train-labels-idx1-ubyte.gz is corrupted"):
+        data.load_mnist(data_dir=mnist_copy)
+
+
+def test_not_an_idx_file(mnist_copy):
+    (mnist_copy / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(b"hello world"))
+    with pytest.raises(DataFileError, match="not an IDX file"):
+        data.load_mnist(data_dir=mnist_copy, verify=False)
+
+
+def test_data_dir_from_environment(mnist_copy, monkeypatch):
+    monkeypatch.setenv("NNLA_DATA_DIR", str(mnist_copy))
+    assert data.default_data_dir() == mnist_copy
+    os.remove(mnist_copy / "train-images-idx3-ubyte.gz")
+    with pytest.raises(DataFileError, match="train-images"):
+        data.load_mnist()
+
+
+def test_one_hot():
+    np.testing.assert_array_equal(data.one_hot([2, 0, 1]), np.eye(3)[[2, 0, 1]])
+    assert data.one_hot([0, 1], n_classes=10).shape == (2, 10)
+    with pytest.raises(LabelError, match="label 10, but there are only 10 classes"):
+        data.one_hot([3, 10], n_classes=10)
+    with pytest.raises(LabelError, match="1-D array of class labels"):
+        data.one_hot([[0, 1]])
+
+
+def test_split_is_seeded_and_complete():
+    X, y = np.arange(20).reshape(10, 2), np.arange(10)
+    a = data.train_test_split(X, y, 0.3, seed=1)
+    b = data.train_test_split(X, y, 0.3, seed=1)
+    for u, v in zip(a, b):
+        np.testing.assert_array_equal(u, v)
+    X_tr, X_te, y_tr, y_te = a
+    assert len(y_te) == 3 and sorted(np.concatenate([y_tr, y_te])) == list(range(10))
+    np.testing.assert_array_equal(X_tr[:, 0] // 2, y_tr)      # rows stay with their labels
+    with pytest.raises(ValueError, match="X has 10 rows but y has 9"):
+        data.train_test_split(X, y[:9])
+
+
+@pytest.mark.parametrize("make", [data.xor, data.two_moons, data.circles,
+                                  lambda n, seed: data.spirals(n, 3, seed=seed),
+                                  lambda n, seed: data.noisy_line(n, seed=seed)])
+def test_toy_sets_are_deterministic_per_seed(make):
+    X1, y1 = make(60, seed=0)
+    X2, y2 = make(60, seed=0)
+    X3, _ = make(60, seed=1)
+    np.testing.assert_array_equal(X1, X2)
+    np.testing.assert_array_equal(y1, y2)
+    assert not np.array_equal(X1, X3)
+    assert X1.shape[0] == y1.shape[0] and X1.ndim == 2
+
+
+def test_toy_set_labels():
+    X, y = data.xor(400, noise=0.0, seed=0)
+    np.testing.assert_array_equal(y, (X[:, 0] * X[:, 1] < 0).astype(int))
+    X, y = data.spirals(50, n_classes=4, seed=0)
+    assert X.shape == (200, 2) and np.bincount(y).tolist() == [50] * 4
+    X, y = data.circles(100, noise=0.0, factor=0.3, seed=0)
+    np.testing.assert_allclose(np.linalg.norm(X[y == 1], axis=1), 0.3)
+    with pytest.raises(ValueError, match="positive number of samples"):
+        data.two_moons(0)
