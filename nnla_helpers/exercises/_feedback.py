@@ -1,0 +1,81 @@
+"""What every exercise checker returns: a verdict a learner can read.
+
+A checker never raises because of the learner's answer: a wrong answer, an exception
+inside the learner's function or an unfinished ``return None`` all become a Feedback
+that says what is wrong and how to look for the fix.
+"""
+
+import traceback
+
+import numpy as np
+
+
+class Feedback:
+    """``correct`` (bool) and ``message`` (str). Shown in a notebook as its message."""
+
+    def __init__(self, correct, message):
+        self.correct, self.message = bool(correct), message
+
+    def __repr__(self):
+        return ("✅ Correct! " if self.correct else "❌ Not yet: ") + self.message
+
+
+def correct(message="well done."):
+    return Feedback(True, message)
+
+
+def wrong(message):
+    return Feedback(False, message)
+
+
+def call(fn, *args):
+    """Run the learner's function; return (result, None) or (None, Feedback about the error)."""
+    try:
+        return fn(*args), None
+    except Exception as err:   # any error in the learner's code becomes advice, not a crash
+        frame = traceback.extract_tb(err.__traceback__)[-1]
+        where = f" (line {frame.lineno}: `{frame.line.strip()}`)" if frame.line else ""
+        return None, wrong(f"your function raised {type(err).__name__}: {err}{where}.")
+
+
+def unpack(result, names):
+    """Split a learner's returned tuple into ``names``: (values, None), or (Nones, Feedback)."""
+    together = "(" + ", ".join(names) + ")"
+    nothing = (None,) * len(names)
+    if result is None:
+        return nothing, compare(together, None, None)
+    if not isinstance(result, (tuple, list)) or len(result) != len(names):
+        return nothing, wrong(f"return {len(names)} things, in this order: `return {', '.join(names)}`.")
+    return tuple(result), None
+
+
+def compare(name, got, expected, hints=(), rtol=1e-6, atol=1e-9):
+    """Feedback for one array: None, shape, each named mistake in ``hints``, then closeness.
+
+    hints: (wrong_value, explanation) pairs — typical mistakes computed on the same input;
+    if the learner's answer equals one of them, its explanation is the message.
+    """
+    if got is None:
+        return wrong(f"{name} is None — the exercise cell still has its placeholder; "
+                     "replace `None` with your computation.")
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return wrong(f"{name} should be a NumPy array of numbers, but it is {type(got).__name__} "
+                     f"{str(got)[:40]!r}.")
+    expected = np.asarray(expected, dtype=float)
+    if got.shape != expected.shape:
+        hint = ""
+        if got.size == expected.size:
+            hint = " The numbers may be right but arranged differently — check for a missing reshape or transpose."
+        return wrong(f"{name} has shape {got.shape} but should have shape {expected.shape}.{hint}")
+    if np.allclose(got, expected, rtol=rtol, atol=atol):
+        return None
+    for wrong_value, explanation in hints:
+        wrong_value = np.asarray(wrong_value, dtype=float)
+        if wrong_value.shape == got.shape and np.allclose(got, wrong_value, rtol=rtol, atol=atol):
+            return wrong(f"{name}: {explanation}")
+    worst = np.unravel_index(np.argmax(np.abs(got - expected)), got.shape)
+    return wrong(f"{name} has the right shape {got.shape} but different values; e.g. at index "
+                 f"{tuple(int(i) for i in worst)} you have {got[worst]:.6g}, expected "
+                 f"{expected[worst]:.6g}.")

@@ -1,0 +1,72 @@
+"""Exercises of notebook 01: prediction, the MSE gradient and one gradient-descent step."""
+
+import numpy as np
+
+from .. import linear
+from ._feedback import call, compare, correct, unpack
+
+
+def _example(seed=0, m=6, n=3, k=2):
+    rng = np.random.default_rng(seed)
+    return (rng.normal(size=(m, n)), rng.normal(size=(n, k)), rng.normal(size=k),
+            rng.normal(size=(m, k)))
+
+
+def check_predict(predict):
+    """Exercise: ``predict(X, W, b)`` returns O = X W + b, shape (m, k)."""
+    X, W, b, _ = _example()
+    O, error = call(predict, X, W, b)
+    if error:
+        return error
+    expected = X @ W + b
+    return compare("O", O, expected, hints=[
+        (X @ W, "the bias is missing — add b to every row (NumPy broadcasts it for you)."),
+        (X @ W - b, "the bias should be added, not subtracted."),
+    ]) or correct(f"O = X W + b has shape {expected.shape}: one row of outputs per sample.")
+
+
+def check_gradients(gradients):
+    """Exercise: ``gradients(X, W, b, T)`` returns (dL/dW, dL/db) for L = 1/(2m) Σ (O − T)²."""
+    X, W, b, T = _example(seed=1)
+    result, error = call(gradients, X, W, b, T)
+    if error:
+        return error
+    (dW, db), error = unpack(result, ("dW", "db"))
+    if error:
+        return error
+    m = X.shape[0]
+    E = X @ W + b - T                          # (m, k): the errors O − T
+    expected_dW, expected_db = linear.gradients(X, W, b, T)
+    factor_hints = [
+        (2, "off by a factor of 2 — did you drop the ½ in the loss? With the ½, the 2 from "
+            "the square cancels."),
+        (m, f"off by a factor of m = {m} — the loss is a mean over samples, so divide by m."),
+        (-1, "the sign is flipped: use (O − T), not (T − O); the gradient points uphill."),
+    ]
+    feedback = compare("dW", dW, expected_dW, [(f * expected_dW, why) for f, why in factor_hints])
+    if feedback is not None and dW is not None and np.shape(dW) != W.shape:
+        feedback.message += (f" A gradient always has its parameter's shape: W is {W.shape}, "
+                             "so dW = Xᵀ(O − T)/m.")
+    feedback = feedback or compare("db", db, expected_db,
+                                   [(f * expected_db, why) for f, why in factor_hints] +
+                                   [(E.sum() / m * np.ones_like(expected_db),
+                                     "sum over the samples only (axis=0), one entry per output.")])
+    return feedback or correct("dL/dW = Xᵀ(O − T)/m and dL/db = the column means of (O − T).")
+
+
+def check_gradient_step(step):
+    """Exercise: ``step(W, b, dW, db, lr)`` returns the new (W, b) after one descent step."""
+    X, W, b, T = _example(seed=2)
+    dW, db = linear.gradients(X, W, b, T)
+    result, error = call(step, W.copy(), b.copy(), dW, db, 0.1)
+    if error:
+        return error
+    (W_new, b_new), error = unpack(result, ("new_W", "new_b"))
+    if error:
+        return error
+    return (compare("new W", W_new, W - 0.1 * dW, [
+        (W + 0.1 * dW, "you stepped uphill: subtract lr · dW, the gradient points up the slope."),
+        (W - dW, "the learning rate is missing: W − lr · dW."),
+    ]) or compare("new b", b_new, b - 0.1 * db, [
+        (b + 0.1 * db, "you stepped uphill with b: subtract lr · db."),
+    ]) or correct("one step: W ← W − lr·dW, b ← b − lr·db."))

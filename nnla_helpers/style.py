@@ -1,0 +1,146 @@
+"""One look for every figure of the course, and the plumbing that makes figures cheap.
+
+Colours (all colour-blind safe):
+
+- classes and lines: the Okabe–Ito palette (``PALETTE``), always in the same order, so
+  class 0 is orange, class 1 sky blue, class 2 bluish green … in every notebook;
+- sequential values (pixels, probabilities, activations): ``SEQUENTIAL`` = "viridis";
+- signed values (weights, gradients): ``DIVERGING`` = "RdBu_r", always centred at 0
+  (blue negative, white zero, red positive).
+
+Figures are plain ``matplotlib.figure.Figure`` objects drawn by the Agg renderer
+(``FigureCanvasAgg``) and never registered with ``matplotlib.pyplot``. Why:
+
+- it works the same in JupyterLab, Notebook 7, VS Code and headless nbconvert / nbval,
+  with no ipympl extension and whatever backend the kernel has chosen;
+- pyplot never sees these figures, so ``plt.get_fignums()`` does not grow and nothing is
+  shown twice by the inline backend; a figure is freed as soon as nothing refers to it;
+- widgets turn a figure into PNG bytes (``png_bytes``) and put them in an
+  ``ipywidgets.Image``; a notebook shows a static figure through ``_repr_png_``.
+
+``new_figure`` makes such a figure with the course style; ``png_bytes`` renders it;
+``apply_style()`` makes the style the default for a notebook's own pyplot figures too.
+"""
+
+import io
+from contextlib import contextmanager
+
+import matplotlib as mpl
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
+OKABE_ITO = {
+    "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7", "black": "#000000", "grey": "#999999",
+}
+# Class colours: yellow is moved to the end because it is faint on white.
+PALETTE = [OKABE_ITO[k] for k in ("orange", "sky_blue", "bluish_green", "vermillion",
+                                  "blue", "reddish_purple", "yellow", "grey", "black")]
+TRAIN_COLOR = OKABE_ITO["blue"]          # train curves
+VAL_COLOR = OKABE_ITO["vermillion"]      # held-out curves
+HIGHLIGHT = OKABE_ITO["orange"]          # "look here" (current entry, prediction)
+SEQUENTIAL = "viridis"
+DIVERGING = "RdBu_r"
+GREYS = "gray_r"                         # MNIST digits: black ink on white paper
+
+DPI = 80            # small PNGs: a 10 × 5 inch figure is 800 × 400 pixels
+BASE_FONT = 12      # readable on a projector at that size
+
+RC = {
+    "font.size": BASE_FONT,
+    "axes.titlesize": BASE_FONT + 1,
+    "axes.labelsize": BASE_FONT,
+    "xtick.labelsize": BASE_FONT - 2,
+    "ytick.labelsize": BASE_FONT - 2,
+    "legend.fontsize": BASE_FONT - 2,
+    "legend.frameon": False,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "axes.titlepad": 5,
+    "lines.linewidth": 2.0,
+    "image.cmap": SEQUENTIAL,
+    "image.interpolation": "nearest",   # a weight is a square, not a blur
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "figure.facecolor": "white",
+    "mathtext.fontset": "dejavusans",
+}
+
+
+@contextmanager
+def course_style():
+    """Use the course style for the figures (and artists) created inside this block."""
+    with mpl.rc_context(RC):
+        yield
+
+
+def apply_style():
+    """Make the course style the default for every figure, including your own ``plt`` plots."""
+    mpl.rcParams.update(RC)
+
+
+class CourseFigure(Figure):
+    """A ``Figure`` that shows itself as a PNG in a notebook even when pyplot was never imported.
+
+    (The inline backend registers its own PNG printer for figures when pyplot is in use;
+    without it a bare Figure would print as text. ``_repr_png_`` covers that case.)
+    """
+
+    def _repr_png_(self):
+        return png_bytes(self)
+
+
+def new_figure(width, height, dpi=DPI, layout=None):
+    """A ``CourseFigure`` of ``width`` × ``height`` inches with an Agg canvas, not known to pyplot.
+
+    Create the axes and artists inside ``with course_style():`` so they get the style too.
+    layout="constrained" lets matplotlib place the axes (static plots); widgets place them
+    once themselves, because a layout engine would run again at every frame.
+    """
+    with course_style():
+        fig = CourseFigure(figsize=(width, height), dpi=dpi, layout=layout)
+    FigureCanvasAgg(fig)       # attaches itself as fig.canvas
+    return fig
+
+
+def png_bytes(fig, dpi=None, compress_level=1):
+    """Render ``fig`` and return its PNG bytes.
+
+    compress_level=1: zlib's fastest setting; the PNG is a bit larger but encoding a frame
+    takes a few ms instead of tens of ms.
+    """
+    buf = io.BytesIO()
+    with course_style():
+        fig.savefig(buf, format="png", dpi=dpi or fig.dpi, facecolor="white",
+                    pil_kwargs={"compress_level": compress_level})
+    return buf.getvalue()
+
+
+def class_color(k):
+    """The colour of class ``k`` (cycles after the palette's 9 colours)."""
+    return PALETTE[int(k) % len(PALETTE)]
+
+
+def subscript(name):
+    """"W_1", "W_{12}" or "W1" → "W₁", "W₁₂", "W₁" — matrix names for titles and captions.
+
+    Only trailing digits become subscripts; any other name is returned unchanged.
+    """
+    digits = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+    head, sep, tail = name.partition("_")
+    tail = tail.strip("{}")
+    if sep and tail.isdigit():
+        return head + tail.translate(digits)
+    stem = name.rstrip("0123456789")
+    if not sep and stem and stem != name:
+        return stem + name[len(stem):].translate(digits)
+    return name
+
+
+def shape_label(name, shape):
+    """"W1", (2, 16) → "W₁ (2, 16)": every matrix shown to a learner carries its shape."""
+    return f"{subscript(name)} {tuple(int(s) for s in shape)}"

@@ -1,0 +1,405 @@
+"""Explorers: move a slider, see a function, a layer or a digit change.
+
+    FunctionExplorer("sigmoid")     an activation g and its derivative g', parameters on sliders
+    LayerGridView(net, X, y)        a grid and a data set pushed through every layer
+    DigitExplorer(net, X, y)        one MNIST image, its 784-vector, hidden activations, 10 probabilities
+"""
+
+import ipywidgets as widgets
+import numpy as np
+
+from .activations import ACTIVATIONS, get_activation, softmax
+from .checks import as_array
+from .errors import ShapeError
+from .network import MLP
+from .plots import _as_images, check_xy, class_labels, draw_probability_bars
+from .style import (GREYS, HIGHLIGHT, OKABE_ITO, SEQUENTIAL, TRAIN_COLOR, VAL_COLOR, class_color,
+                    course_style, new_figure, shape_label, subscript)
+from .widgets_base import FigureWidget
+
+# ---- FunctionExplorer ----------------------------------------------------------------------------
+
+# the parameters each function takes, and the values a network uses (drawn as a grey reference)
+FUNCTION_PARAMS = {"relu": {}, "leaky_relu": {"delta": 0.01}, "sigmoid": {"c": 1.0, "beta": 1.0},
+                   "tanh": {}, "identity": {}, "softmax": {"temperature": 1.0}}
+
+
+class FunctionExplorer(FigureWidget):
+    """An activation function g (left) and its derivative g' (right), live on sliders.
+
+    - sigmoid: height ``c`` and steepness ``beta``  (g(z) = c / (1 + e^(−β z)));
+    - leaky_relu: the slope ``delta`` for z < 0;
+    - softmax: the ``temperature`` T, on a small vector z shown as bars: softmax(z / T).
+    The grey dashed curve is the function with the parameters a network uses by default,
+    so a change is visible even when the axes rescale.
+
+        FunctionExplorer("sigmoid")
+
+    Controls: ``function`` (Dropdown), ``c``, ``beta``, ``delta``, ``temperature`` (sliders;
+    those the current function does not use are disabled). Artists: ``g_line``, ``dg_line``
+    (element-wise functions), ``z_bars``, ``p_bars`` (softmax). ``snapshot()`` gives the figure.
+    """
+
+    def __init__(self, function="sigmoid", z_range=(-6, 6), vector=(2.0, 1.0, 0.1, -1.0),
+                 c=1.0, beta=1.0, delta=0.1, temperature=1.0):
+        if function not in FUNCTION_PARAMS:
+            raise ValueError(f"unknown function {function!r}; choose one of "
+                             f"{', '.join(FUNCTION_PARAMS)}.")
+        self.z = np.linspace(*z_range, 401)
+        self.vector = as_array("vector", vector, ndim=1)
+        super().__init__(new_figure(11, 4.2))
+        slider = dict(continuous_update=True, readout_format=".2f")
+        self.function = widgets.Dropdown(options=list(FUNCTION_PARAMS), value=function,
+                                         description="function")
+        self.c = widgets.FloatSlider(value=c, min=0.25, max=3, step=0.05, description="c", **slider)
+        self.beta = widgets.FloatSlider(value=beta, min=0.1, max=5, step=0.05, description="β (beta)",
+                                        **slider)
+        self.delta = widgets.FloatSlider(value=delta, min=0, max=0.5, step=0.01, description="δ (delta)",
+                                         **slider)
+        self.temperature = widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1,
+                                                  step=0.02, description="T", **slider)
+        self.function.observe(lambda _: self._rebuild(), names="value")
+        for s in (self.c, self.beta, self.delta, self.temperature):
+            s.observe(lambda _: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.function, self.c, self.beta]),
+                                    widgets.HBox([self.delta, self.temperature]), self.image])
+        self._rebuild()
+
+    def params(self):
+        """The slider values the current function takes, e.g. {"c": 1.0, "beta": 2.0}."""
+        return {k: getattr(self, k).value for k in FUNCTION_PARAMS[self.function.value]}
+
+    def functions(self):
+        """(g, g') with the slider parameters bound (element-wise functions only)."""
+        g, dg = ACTIVATIONS[self.function.value]
+        p = self.params()
+        return (lambda z: g(z, **p)), (lambda z: dg(z, **p))
+
+    def _rebuild(self):
+        """New axes for a new function (only when the Dropdown changes)."""
+        name = self.function.value
+        for k in ("c", "beta", "delta", "temperature"):
+            getattr(self, k).disabled = k not in FUNCTION_PARAMS[name]
+        fig = self.figure
+        fig.clear()
+        self.invalidate()
+        with course_style():
+            self.ax_g, self.ax_dg = fig.subplots(1, 2)
+            if name == "softmax":
+                self._build_softmax()
+            else:
+                self._build_elementwise(name)
+            fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.88, wspace=0.25)
+        self.update()
+
+    def _build_elementwise(self, name):
+        g, dg = ACTIVATIONS[name]
+        ref = FUNCTION_PARAMS[name]
+        for ax, f, label in ((self.ax_g, g, "g(z)"), (self.ax_dg, dg, "g′(z)")):
+            ax.axhline(0, color=OKABE_ITO["grey"], lw=0.8)
+            ax.axvline(0, color=OKABE_ITO["grey"], lw=0.8)
+            ax.plot(self.z, f(self.z, **ref), color=OKABE_ITO["grey"], ls="--", lw=1.5,
+                    label="network default" if ref else "_nolegend_")
+            ax.set_xlabel("z")
+        self.g_line, = self.ax_g.plot(self.z, g(self.z, **ref), color=TRAIN_COLOR, label="g(z)")
+        self.dg_line, = self.ax_dg.plot(self.z, dg(self.z, **ref), color=VAL_COLOR, label="g′(z)")
+        self.ax_g.legend(loc="upper left")
+        self.ax_dg.legend(loc="upper left")
+
+    def _build_softmax(self):
+        k = np.arange(self.vector.size)
+        self.z_bars = self.ax_g.bar(k, self.vector, color=OKABE_ITO["grey"])
+        self.ax_g.set_title(f"logits z {self.vector.shape}")
+        self.p_bars = self.ax_dg.bar(k, softmax(self.vector), color=[class_color(i) for i in k])
+        self.ax_dg.set_ylim(0, 1)
+        for ax in (self.ax_g, self.ax_dg):
+            ax.set_xticks(k)
+            ax.set_xlabel("i")
+
+    def update(self):
+        """Recompute the curves (or bars) for the slider values, in place, and redraw."""
+        name = self.function.value
+        p = self.params()
+        args = ", ".join(f"{k}={v:.2f}" for k, v in p.items())
+        if name == "softmax":
+            probs = softmax(self.vector, temperature=p["temperature"])
+            for bar, h in zip(self.p_bars, probs):
+                bar.set_height(h)
+            self.shown_probabilities = probs
+            self.ax_dg.set_title(f"softmax(z / T), T = {p['temperature']:.2f}")
+        else:
+            g, dg = self.functions()
+            self.g_line.set_ydata(g(self.z))
+            self.dg_line.set_ydata(dg(self.z))
+            for ax in (self.ax_g, self.ax_dg):
+                ax.relim()
+                ax.autoscale_view()
+            self.ax_g.set_title(f"{name}({args})" if args else name)
+            self.ax_dg.set_title(f"{name}′({args})" if args else f"{name}′")
+        self.render()
+
+
+# ---- LayerGridView ------------------------------------------------------------------------------
+
+GRID_ACTIVATIONS = ("identity", "relu", "leaky_relu", "tanh", "sigmoid")
+
+
+class LayerGridView(FigureWidget):
+    """A square grid of lines (and a data set) pushed through every layer of a network.
+
+    One panel per stage: the input plane, then each hidden layer's activations
+    A_l = g(A_{l−1} W_l + b_l), then the output's pre-activation Z_L (before softmax).
+    With no activation ("identity") every layer is affine, so the grid stays a grid of
+    parallelograms — straight, parallel lines: the layers collapse into one. ReLU or tanh
+    bend and fold it.
+
+    Layers wider than 2 units: the panel shows the first two units (its title says
+    "units 1–2 of 16"); a 1-unit layer is drawn on a line (unit 1 across, 0 up).
+
+        LayerGridView(layer_sizes=(2, 2, 2), activation="identity")   # its own random net
+        LayerGridView(net, X, y)                                      # your net and data
+
+    Controls: ``activation`` (Dropdown, applies to every hidden layer), ``seed`` (new random
+    weights; only for the view's own network). ``lines[p]`` are the grid lines of panel p
+    (0 = input) as Line2D artists, ``points[p]`` the data.
+    """
+
+    def __init__(self, net=None, X=None, y=None, activation=None, layer_sizes=(2, 2, 2), seed=0,
+                 n_lines=9, points_per_line=60, box=None):
+        if X is not None:
+            X, y = check_xy(X, np.zeros(len(X)) if y is None else y)
+            if X.shape[1] != 2:
+                raise ShapeError(f"LayerGridView draws the input plane, so X must have 2 columns "
+                                 f"(shape (m, 2)); it has shape {X.shape}.")
+        if net is not None and net.sizes[0] != 2:
+            raise ShapeError(f"LayerGridView needs a network with 2 inputs; this one has "
+                             f"{net.sizes[0]} ({net!r}).")
+        self.user_net, self.layer_sizes = net, tuple(layer_sizes)
+        self.X, self.y = X, y
+        self.grid = self._make_grid(X, n_lines, points_per_line, box)
+        default = activation or (net.hidden[0] if net is not None and net.hidden else "identity")
+        n_panels = 1 + len(net.weights if net is not None else layer_sizes[1:])
+        super().__init__(new_figure(4.0 * n_panels, 4.4))
+        self.activation = widgets.Dropdown(options=list(dict.fromkeys(GRID_ACTIVATIONS + (default,))),
+                                           value=default, description="activation")
+        self.seed = widgets.IntSlider(value=seed, min=0, max=50, description="weights seed",
+                                      disabled=net is not None)
+        self.activation.observe(lambda _: self.update(), names="value")
+        self.seed.observe(lambda _: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.activation, self.seed]), self.image])
+        self._build_figure(n_panels)
+        self.update()
+
+    @staticmethod
+    def _make_grid(X, n_lines, n_points, box):
+        """Horizontal and vertical lines over the box (from X, or [−1.5, 1.5]²): a list of (p, 2)."""
+        if box is None:
+            box = (-1.5, 1.5, -1.5, 1.5)
+            if X is not None:
+                lo, hi = X.min(axis=0), X.max(axis=0)
+                pad = 0.1 * (hi - lo)
+                box = (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1])
+        x0, x1, y0, y1 = box
+        t = np.linspace(0, 1, n_points)
+        lines = [np.column_stack([x0 + t * (x1 - x0), np.full(n_points, y)])
+                 for y in np.linspace(y0, y1, n_lines)]
+        lines += [np.column_stack([np.full(n_points, x), y0 + t * (y1 - y0)])
+                  for x in np.linspace(x0, x1, n_lines)]
+        return lines
+
+    def network(self):
+        """The network shown: yours, or one made from ``layer_sizes`` and the seed slider."""
+        if self.user_net is not None:
+            return self.user_net
+        return MLP(self.layer_sizes, hidden="identity", output="identity", init="essay",
+                   seed=self.seed.value)
+
+    def stages(self, points, net=None):
+        """``points`` (p, 2) after each stage: [input, A_1, …, A_{L−1}, Z_L], hidden layers
+        using the Dropdown's activation (your network itself is not changed)."""
+        net = net or self.network()
+        g = get_activation(self.activation.value)[0]
+        out, A = [points], points
+        for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
+            Z = A @ W + b
+            A = g(Z) if l < len(net.weights) else Z
+            out.append(A)
+        return out
+
+    @staticmethod
+    def _first_two(A):
+        """The first two columns of A (one column gets a zero second coordinate)."""
+        return A[:, :2] if A.shape[1] >= 2 else np.column_stack([A[:, 0], np.zeros(len(A))])
+
+    def _build_figure(self, n_panels):
+        n_h = len(self.grid) // 2
+        colors = [TRAIN_COLOR] * n_h + [VAL_COLOR] * n_h        # horizontal blue, vertical vermillion
+        with course_style():
+            self.axes = self.figure.subplots(1, n_panels, squeeze=False)[0]
+            self.lines, self.points = [], []
+            for ax in self.axes:
+                self.lines.append([ax.plot([], [], color=c, lw=1.3, alpha=0.85)[0] for c in colors])
+                if self.X is not None:
+                    c = [class_color(k) for k in class_labels(self.y)] if self.y is not None else "k"
+                    self.points.append(ax.scatter(self.X[:, 0], self.X[:, 1], s=10, c=c,
+                                                  edgecolors="black", linewidths=0.2, zorder=3))
+            self.figure.subplots_adjust(left=0.05, right=0.99, bottom=0.08, top=0.78, wspace=0.25)
+
+    def update(self):
+        """Push the grid and the data through the layers and redraw every panel."""
+        net, act = self.network(), self.activation.value
+        with np.errstate(all="ignore"):
+            grid_stages = [self.stages(line, net) for line in self.grid]
+            data_stages = self.stages(self.X, net) if self.X is not None else None
+        n_layers = len(net.weights)
+        for p, ax in enumerate(self.axes):
+            for line, stages in zip(self.lines[p], grid_stages):
+                xy = self._first_two(stages[p])
+                line.set_data(xy[:, 0], xy[:, 1])
+            if data_stages is not None:
+                self.points[p].set_offsets(self._first_two(data_stages[p]))
+            ax.relim()
+            ax.autoscale_view()
+            ax.set_aspect("equal", adjustable="datalim")    # true angles: parallelograms look so
+            ax.set_title(self._title(p, n_layers, act, net), fontsize=12)
+        self.figure.suptitle(f"{net.sizes} network, hidden activation: {act}"
+                             + (" — every layer is affine: the grid stays parallelograms"
+                                if act == "identity" else ""), fontsize=13, y=0.99)
+        self.render()
+
+    def _title(self, p, n_layers, act, net):
+        if p == 0:
+            return f"input X {(self.X.shape if self.X is not None else ('m', 2))}"
+        width = net.sizes[p]
+        units = ("units 1–2 of " + str(width)) if width > 2 else f"{width} unit{'s' * (width > 1)}"
+        prev = "X" if p == 1 else subscript(f"A{p - 1}")
+        A, Z, W, b = (subscript(f"{name}{p}") for name in "AZWb")
+        if p < n_layers:
+            return f"{A} = {act}({prev} {W} + {b})\n{units}"
+        after = "" if net.output == "identity" else f", before {net.output}"
+        return f"{Z} = {prev} {W} + {b} (output{after})\n{units}"
+
+
+# ---- DigitExplorer ---------------------------------------------------------------------------------
+
+
+class DigitExplorer(FigureWidget):
+    """Pick an MNIST image and follow it through a trained network.
+
+    Shows the 28×28 image, the same pixels as the 784-long row the network really sees,
+    the activations of every hidden layer (bars, or a colour strip above 64 units), and the
+    10 softmax probabilities as bars: the prediction in orange, the true label outlined.
+
+        DigitExplorer(net, X_test, y_test)
+
+    Controls: ``index`` (IntSlider) and ``index_box`` (a number box), linked.
+    ``shown_probabilities`` is the probability vector drawn now, ``prediction`` its argmax.
+    """
+
+    def __init__(self, net, X, y=None, index=0, image_shape=(28, 28)):
+        X = as_array("X", X, ndim=2)
+        if y is not None:
+            X, y = check_xy(X, y)
+            y = class_labels(y)
+        if X.shape[1] != net.sizes[0]:
+            raise ShapeError(f"X has {X.shape[1]} columns but the network takes {net.sizes[0]} "
+                             f"inputs ({net!r}).")
+        self.images = _as_images(X, image_shape)       # also checks 784 = 28 × 28
+        self.net, self.X, self.y = net, X, y
+        n_hidden = len(net.weights) - 1
+        super().__init__(new_figure(13, 4.6 + 1.1 * max(n_hidden - 1, 0)))
+        self.index = widgets.IntSlider(value=index, min=0, max=X.shape[0] - 1, description="image")
+        self.index_box = widgets.BoundedIntText(value=index, min=0, max=X.shape[0] - 1,
+                                                layout=widgets.Layout(width="90px"))
+        widgets.link((self.index, "value"), (self.index_box, "value"))
+        self.index.observe(lambda _: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.index, self.index_box]), self.image])
+        self._build_figure(image_shape)
+        self.update()
+
+    def _build_figure(self, image_shape):
+        net, fig = self.net, self.figure
+        n_hidden = len(net.weights) - 1
+        with course_style():
+            outer = fig.add_gridspec(2, 3, height_ratios=[4, 1], width_ratios=[1, 1.6, 1.3],
+                                     left=0.03, right=0.98, top=0.83, bottom=0.1, wspace=0.25,
+                                     hspace=0.7)
+            ax_img = fig.add_subplot(outer[0, 0])
+            self.digit = ax_img.imshow(self.images[0], cmap=GREYS, vmin=0, vmax=1)
+            ax_img.set_axis_off()
+            ax_img.set_title(f"X[i] as {image_shape[0]}×{image_shape[1]}")
+            ax_strip = fig.add_subplot(outer[1, :])
+            self.strip = ax_strip.imshow(self.X[:1], cmap=GREYS, vmin=0, vmax=1, aspect="auto")
+            ax_strip.set_yticks([])
+            ax_strip.set_title(f"the same pixels as the row the network sees: x {(1, net.sizes[0])}",
+                               fontsize=12)
+            hidden_gs = outer[0, 1].subgridspec(max(n_hidden, 1), 1, hspace=0.8)
+            self.hidden_views, self.hidden_axes = [], []
+            for l in range(n_hidden):
+                ax = fig.add_subplot(hidden_gs[l])
+                self.hidden_axes.append(ax)
+                self.hidden_views.append(self._hidden_view(ax, l + 1))
+            self.ax_prob = fig.add_subplot(outer[0, 2])
+            self.prob_bars = draw_probability_bars(self.ax_prob, np.zeros(net.sizes[-1]))
+            self.ax_prob.set_title(f"softmax output {(1, net.sizes[-1])}")
+            self.ax_prob.set_xlabel("digit")
+            self.headline = fig.text(0.03, 0.95, "", fontsize=16, fontweight="bold")
+        self._limits = [None] * n_hidden
+        self._dynamic = ([self.digit, self.strip] + [a for v in self.hidden_views for a in v[1]]
+                         + list(self.prob_bars) + [self.headline])
+
+    def _hidden_view(self, ax, l):
+        """Bars for up to 64 units, else a colour strip. Returns (kind, artists)."""
+        n = self.net.sizes[l]
+        title = f"hidden activations {shape_label(f'A{l}', (1, n))} ({self.net.hidden[l - 1]})"
+        ax.set_title(title, fontsize=12)
+        if n <= 64:
+            bars = ax.bar(np.arange(n), np.zeros(n), color=OKABE_ITO["sky_blue"])
+            ax.set_xlim(-0.6, n - 0.4)
+            ax.set_xticks(np.unique(np.linspace(0, n - 1, min(n, 10)).round().astype(int)))
+            return "bars", list(bars)
+        image = ax.imshow(np.zeros((1, n)), cmap=SEQUENTIAL, aspect="auto")
+        ax.set_yticks([])
+        return "strip", [image]
+
+    def update(self):
+        """Show image ``index.value``: everything is updated in place, then redrawn."""
+        i = self.index.value
+        with np.errstate(all="ignore"):
+            P, cache = self.net.forward(self.X[i:i + 1])
+        self.shown_probabilities = P[0].copy()
+        self.prediction = int(np.argmax(P[0]))
+        self.digit.set_data(self.images[i])
+        self.strip.set_data(self.X[i:i + 1])
+        full = False
+        for l, (kind, artists) in enumerate(self.hidden_views):
+            a = cache["A"][l + 1][0]
+            if kind == "bars":
+                for bar, h in zip(artists, a):
+                    bar.set_height(h)
+                full |= self._grow_limits(l, a)
+            else:
+                artists[0].set_data(a[None, :])
+                artists[0].set_clim(min(a.min(), 0), max(a.max(), 1e-9))
+        for k, bar in enumerate(self.prob_bars):
+            bar.set_height(P[0, k])
+            bar.set_facecolor(HIGHLIGHT if k == self.prediction else OKABE_ITO["grey"])
+            is_label = self.y is not None and k == self.y[i]
+            bar.set_edgecolor("black" if is_label else "none")
+            bar.set_linewidth(2.5 if is_label else 0)
+        label = f" · label {self.y[i]}" if self.y is not None else ""
+        verdict = "" if self.y is None else ("  ✓" if self.prediction == self.y[i] else "  ✗ wrong")
+        self.headline.set_text(f"image {i}: predicted {self.prediction} "
+                               f"(p = {P[0, self.prediction]:.2f}){label}{verdict}")
+        self.render(full=full)
+
+    def _grow_limits(self, l, a):
+        """Widen hidden-bar limits when needed (never shrink: bars stay comparable). True if changed."""
+        lo, hi = min(float(a.min()), 0.0), max(float(a.max()), 1e-6)
+        old = self._limits[l]
+        if old is not None and lo >= old[0] and hi <= old[1]:
+            return False
+        lo, hi = (lo, hi) if old is None else (min(lo, old[0]), max(hi, old[1]))
+        self._limits[l] = (lo * 1.2, hi * 1.2)
+        self.hidden_axes[l].set_ylim(*self._limits[l])
+        return True

@@ -1,0 +1,581 @@
+"""Steppers: walk through a derivation, or a matrix product, one line (one entry) at a time.
+
+    DerivationStepper(steps)          Prev / Next through LaTeX lines, each with the numbers
+                                      of a tiny worked example and the shape of every matrix
+    forward_backward_steps(net, X, Y) the steps of a forward and backward pass of an MLP
+    MatrixMultiplyStepper(X, W, b)    Z = X W + b one entry (or one product) at a time
+
+The derivation is shown as HTML with MathJax (``ipywidgets.HTMLMath``) because LaTeX needs
+a real TeX renderer; its ``snapshot()`` draws the same content as a matplotlib figure
+(with mathtext) for a notebook read on GitHub or on paper.
+"""
+
+import html
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.patches import Rectangle
+from matplotlib.mathtext import MathTextParser
+
+from .activations import get_activation, softmax
+from .checks import as_array, check_bias, check_matmul
+from .errors import BadValueError
+from .style import OKABE_ITO, course_style, new_figure, shape_label, subscript
+from .widgets_base import FigureWidget, _close_tree, button, widget_bundle
+
+MAX_SHOWN = 12      # rows/columns of a matrix shown in full; larger ones are cut with "…"
+
+
+# ---- numbers and small tables ----------------------------------------------------------------
+
+
+def format_number(v, digits=4):
+    """A number rounded for display to ``digits`` significant digits: 0.12345 → "0.1235"."""
+    v = float(v)
+    if v == 0:
+        return "0"                                  # never "-0"
+    if v == int(v) and abs(v) < 10 ** digits:
+        return str(int(v))                          # whole numbers stay whole: 200, not 200.0
+    return f"{v:.{digits}g}"
+
+
+def shape_text(name, A):
+    """Caption for a value: "Z₁ (4, 3)", "b₁ (3,)" or "L (a number)"."""
+    A = np.asarray(A)
+    return f"{subscript(name)} (a number)" if A.ndim == 0 else shape_label(name, A.shape)
+
+
+def html_table(name, A, digits=4):
+    """A small HTML table of A's numbers with its name and shape written under it."""
+    A = np.asarray(A, dtype=float)
+    rows = np.atleast_2d(A)
+    cut_r, cut_c = rows.shape[0] > MAX_SHOWN, rows.shape[1] > MAX_SHOWN
+    rows = rows[:MAX_SHOWN, :MAX_SHOWN]
+    cell = "padding:2px 8px;text-align:right;font-family:monospace;border:1px solid #ccc"
+    body = []
+    for r in rows:
+        tds = "".join(f"<td style='{cell}'>{format_number(v, digits)}</td>" for v in r)
+        body.append(f"<tr>{tds}{'<td>…</td>' if cut_c else ''}</tr>")
+    if cut_r:
+        body.append("<tr><td>⋮</td></tr>")
+    caption = html.escape(shape_text(name, A))
+    return (f"<div style='display:inline-block;margin:4px 18px 4px 0;vertical-align:top'>"
+            f"<table style='border-collapse:collapse'>{''.join(body)}</table>"
+            f"<div style='text-align:center;font-size:14px;margin-top:3px'>{caption}</div></div>")
+
+
+def draw_matrix(ax, A, name=None, digits=4, fontsize=12):
+    """Draw A as a grid of cells with its numbers (and "name (shape)" under it), axis off.
+
+    Returns (cells, texts): 2-D lists of the Rectangle and Text of every entry, so a widget
+    can recolour a cell (``set_facecolor``) or change a number (``set_text``) in place.
+    """
+    A = np.asarray(A, dtype=float)
+    grid = np.atleast_2d(A)
+    if grid.ndim != 2:
+        raise BadValueError(f"{name or 'the array'} has shape {A.shape}; only numbers, vectors "
+                            "and matrices can be drawn as a table.")
+    n_r, n_c = grid.shape
+    cells, texts = [], []
+    for i in range(n_r):
+        cells.append([]), texts.append([])
+        for j in range(n_c):
+            rect = Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", edgecolor="#999999")
+            ax.add_patch(rect)
+            cells[i].append(rect)
+            texts[i].append(ax.text(j, i, format_number(grid[i, j], digits), ha="center",
+                                    va="center", fontsize=fontsize, family="monospace"))
+    ax.set_xlim(-0.55, n_c - 0.45)
+    ax.set_ylim(n_r - 0.45, -0.55)
+    ax.set_axis_off()
+    if name is not None:
+        ax.text(0.5, -0.04, shape_text(name, A), transform=ax.transAxes, ha="center", va="top",
+                fontsize=fontsize + 1)
+    return cells, texts
+
+
+_MATHTEXT = MathTextParser("path")
+
+
+def mathtext_or_plain(latex):
+    """``$latex$`` if matplotlib's mathtext can draw it, else the plain text (never an error)."""
+    try:
+        _MATHTEXT.parse(f"${latex}$")
+        return f"${latex}$"
+    except (ValueError, RuntimeError):
+        return latex.replace("$", "")
+
+
+# ---- DerivationStepper -------------------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    """One line of a derivation.
+
+    latex:  the line, without dollar signs, e.g. r"Z_1 = X W_1 + b_1";
+    values: {name: array} — the quantities this line computes, on the worked example; they
+            are kept as given (raw arrays) and only rounded when shown;
+    note:   which earlier quantities the line reuses, e.g. "uses X, W₁, b₁ (given)";
+    title:  an optional short heading, e.g. "forward · layer 1".
+    """
+    latex: str
+    values: dict = field(default_factory=dict)
+    note: str = ""
+    title: str = ""
+
+    def __post_init__(self):
+        self.values = {name: np.array(v, dtype=float) for name, v in dict(self.values).items()}
+
+
+class DerivationStepper:
+    """Step a class through a derivation one line at a time: Prev / Next (or the slider).
+
+    Each step shows its LaTeX line, under it the values it computes on a tiny worked
+    example as small tables (numbers rounded to 4 significant digits, the shape written
+    under each, e.g. "Z₁ (4, 3)"), and a note saying which earlier results it reuses.
+
+        stepper = DerivationStepper([Step(r"Z_1 = X W_1 + b_1", {"Z_1": Z1}, "uses X, W₁, b₁"), ...])
+        stepper                        # the live widget
+        stepper.snapshot()             # the current step as a figure
+        stepper.snapshot(all_steps=True)
+
+    Controls: ``prev_button``, ``next_button``, ``position`` (IntSlider, 1 … number of steps),
+    ``view`` (the HTMLMath showing the step). ``current`` is the Step shown.
+    """
+
+    def __init__(self, steps, title="", digits=4):
+        self.steps = [s if isinstance(s, Step) else Step(**s) for s in steps]
+        if not self.steps:
+            raise ValueError("a DerivationStepper needs at least one Step.")
+        self.title, self.digits = title, digits
+        n = len(self.steps)
+        self.prev_button = button("◀ Prev", "previous line")
+        self.next_button = button("Next ▶", "next line")
+        self.position = widgets.IntSlider(value=1, min=1, max=n, description="step")
+        self.view = widgets.HTMLMath()
+        self.prev_button.on_click(lambda _: self._move(-1))
+        self.next_button.on_click(lambda _: self._move(+1))
+        self.position.observe(lambda _: self._show(), names="value")
+        header = [widgets.HTML(f"<b style='font-size:16px'>{html.escape(title)}</b>")] if title else []
+        self.widget = widgets.VBox(header + [
+            widgets.HBox([self.prev_button, self.next_button, self.position]), self.view])
+        self._show()
+
+    @property
+    def index(self):
+        """The current step, counted from 0."""
+        return self.position.value - 1
+
+    @property
+    def current(self):
+        return self.steps[self.index]
+
+    def _move(self, delta):
+        self.position.value = int(np.clip(self.position.value + delta, 1, len(self.steps)))
+
+    def _show(self):
+        self.view.value = self.to_html(self.index)
+        self.prev_button.disabled = self.index == 0
+        self.next_button.disabled = self.index == len(self.steps) - 1
+
+    def to_html(self, i):
+        """The HTML of step ``i`` (from 0): heading, $$latex$$, value tables, note."""
+        s = self.steps[i]
+        head = f"step {i + 1} of {len(self.steps)}" + (f" · {html.escape(s.title)}" if s.title else "")
+        tables = "".join(html_table(name, v, self.digits) for name, v in s.values.items())
+        note = f"<div style='color:#444;font-style:italic'>{html.escape(s.note)}</div>" if s.note else ""
+        return (f"<div style='font-size:15px'><div style='color:#666'>{head}</div>"
+                f"<div style='font-size:18px'>$$ {html.escape(s.latex, quote=False)} $$</div>"
+                f"<div>{tables}</div>{note}</div>")
+
+    def snapshot(self, all_steps=False):
+        """A figure of the current step (or of every step, one below the other)."""
+        chosen = list(range(len(self.steps))) if all_steps else [self.index]
+        cw = _cell_width([v for i in chosen for v in self.steps[i].values.values()], self.digits)
+        sizes = [_step_size(self.steps[i], cw) for i in chosen]
+        top = 0.55 if self.title else 0.1
+        fig = new_figure(max(w for w, _ in sizes), top + sum(h for _, h in sizes))
+        with course_style():
+            if self.title:
+                fig.text(0.5, 1 - 0.1 / fig.get_size_inches()[1], self.title, ha="center",
+                         va="top", fontsize=15, fontweight="bold")
+            for i, (_, h) in zip(chosen, sizes):
+                _draw_step(fig, self.steps[i], i, len(self.steps), self.digits, top, cw)
+                top += h
+        return fig
+
+    def _repr_mimebundle_(self, **kwargs):
+        return widget_bundle(self, **kwargs)
+
+    def __repr__(self):
+        return (f"<DerivationStepper: {len(self.steps)} steps; .snapshot() gives a static figure>")
+
+    def close(self):
+        _close_tree(self.widget)
+
+
+# ---- drawing tables at a fixed cell size (in inches) -----------------------------------------------
+
+CELL_HEIGHT = 0.36      # inches per table row
+TABLE_GAP = 0.5         # inches between two tables side by side
+
+
+def _grid_shape(v):
+    g = np.atleast_2d(v)
+    return min(g.shape[0], MAX_SHOWN), min(g.shape[1], MAX_SHOWN)
+
+
+def _cell_width(arrays, digits):
+    """Cell width in inches that fits the longest number shown (monospace, ~0.095 in a character)."""
+    longest = max([len(format_number(x, digits)) for a in arrays for x in np.ravel(a)] or [1])
+    return max(0.5, 0.095 * longest + 0.22)
+
+
+def table_axes(fig, shapes, left, top, cw, ch=CELL_HEIGHT, gap=TABLE_GAP):
+    """One axes per (rows, cols) table, side by side from (left, top) inches, each exactly
+    cols·cw wide and rows·ch high, so every cell has the same size in every table."""
+    W, H = fig.get_size_inches()
+    axes, x = [], left
+    for r, c in shapes:
+        w, h = c * cw, r * ch
+        axes.append(fig.add_axes([x / W, 1 - (top + h) / H, w / W, h / H]))
+        x += w + gap
+    return axes
+
+
+def tables_width(shapes, cw, gap=TABLE_GAP):
+    return sum(c * cw for _, c in shapes) + gap * (len(shapes) - 1)
+
+
+def _step_size(step, cw):
+    """(width, height) in inches of one step drawn by ``_draw_step``."""
+    shapes = [_grid_shape(v) for v in step.values.values()]
+    rows = max([r for r, _ in shapes] or [0])
+    latex_h = 0.75 if "frac" in step.latex or "sum" in step.latex else 0.55
+    height = 0.35 + latex_h + (rows * CELL_HEIGHT + 0.4 if rows else 0) + (0.35 if step.note else 0) + 0.2
+    return max(7.0, 0.6 + tables_width(shapes, cw), 0.1 * len(step.note) + 0.6), height
+
+
+def _draw_step(fig, step, i, n, digits, top, cw):
+    """One step, from ``top`` inches down: heading, the line in mathtext, the tables, the note."""
+    W, H = fig.get_size_inches()
+    def at(x, y):                               # inches from the top-left corner → figure fraction
+        return x / W, 1 - y / H
+    head = f"step {i + 1} of {n}" + (f" · {step.title}" if step.title else "")
+    fig.text(*at(0.3, top + 0.08), head, va="top", fontsize=11, color="#666666")
+    fig.text(*at(0.3, top + 0.35), mathtext_or_plain(step.latex), va="top", fontsize=17)
+    y = top + 0.35 + (0.75 if "frac" in step.latex or "sum" in step.latex else 0.55)
+    shapes = [_grid_shape(v) for v in step.values.values()]
+    if shapes:
+        axes = table_axes(fig, shapes, 0.3, y, cw)
+        for ax, (name, v), (r, c) in zip(axes, step.values.items(), shapes):
+            draw_matrix(ax, np.atleast_2d(v)[:r, :c], name=None, digits=digits, fontsize=11)
+            ax.text(0.5, -0.06 / (r * CELL_HEIGHT), shape_text(name, v), transform=ax.transAxes,
+                    ha="center", va="top", fontsize=12)
+        y += max(r for r, _ in shapes) * CELL_HEIGHT + 0.4
+    if step.note:
+        fig.text(*at(0.3, y + 0.02), step.note, va="top", fontsize=11, style="italic",
+                 color="#444444")
+
+
+# ---- the steps of a forward and backward pass ----------------------------------------------------
+
+
+def forward_backward_steps(net, X, Y):
+    """The forward and backward pass of ``net`` on (X, Y) as a list of Steps, in evaluation
+    mode (no dropout). Every value is computed here line by line from the weights, with the
+    same formulas the notebook derives:
+
+        forward   Z_l = A_{l-1} W_l + b_l,   A_l = g(Z_l),   A_L = softmax(Z_L) (or σ, or Z_L)
+        loss      L
+        backward  dZ_L = (A_L − Y) / m,   dW_l = A_{l-1}ᵀ dZ_l,   db_l = Σ_rows dZ_l,
+                  dA_{l-1} = dZ_l W_lᵀ,   dZ_{l-1} = dA_{l-1} ⊙ g'(Z_{l-1})
+
+    X (m, n_in); Y: one-hot (m, n_out) or integer labels (m,) for a softmax/sigmoid output.
+    """
+    X = as_array("X", X, ndim=2)
+    check_matmul("X", X, "W1", net.weights[0])
+    m, L = X.shape[0], len(net.weights)
+    Yt = net.targets(Y, m)
+    steps = [Step(r"X,\ Y \quad (\mathrm{given})", {"X": X, "Y": Yt},
+                  f"the input, m = {m} samples in rows, and the targets (one-hot rows)", "given")]
+    A, As, Zs = X, [X], []
+    for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
+        prev = "X" if l == 1 else f"A_{l - 1}"
+        Z = A @ W + b
+        Zs.append(Z)
+        steps.append(Step(rf"Z_{l} = {prev} W_{l} + b_{l}", {f"Z_{l}": Z},
+                          f"uses {subscript(prev)} {'(given)' if l == 1 else '(computed above)'}, "
+                          f"{_n('W', l)} {W.shape} and {_n('b', l)} {b.shape}; "
+                          f"b is added to every row", f"forward · layer {l}"))
+        if l < L:
+            name = net.hidden[l - 1]
+            A = get_activation(name)[0](Z)
+            steps.append(Step(rf"A_{l} = \mathrm{{{_tex(name)}}}(Z_{l})", {f"A_{l}": A},
+                              f"uses {_n('Z', l)}; {name} acts on each entry, so {_n('A', l)} "
+                              f"has the shape of {_n('Z', l)}", f"forward · layer {l}"))
+        else:
+            A = softmax(Z) if net.output == "softmax" else get_activation(net.output)[0](Z)
+            steps.append(Step(rf"A_{l} = \mathrm{{{_tex(net.output)}}}(Z_{l})", {f"A_{l}": A},
+                              f"uses {_n('Z', l)}; the network's output" +
+                              ("; softmax acts on each row, so each row sums to 1"
+                               if net.output == "softmax" else ""), "forward · output"))
+        As.append(A)
+    steps.append(_loss_step(net, As[-1], Zs[-1], Yt, L))
+    dZ = _output_delta_step(net, As[-1], Zs[-1], Yt, L, steps)
+    for l in range(L, 0, -1):
+        prev = "X" if l == 1 else f"A_{l - 1}"
+        prev_sym = "X" if l == 1 else _n('A', l - 1)
+        dW, db = As[l - 1].T @ dZ, dZ.sum(axis=0)
+        steps.append(Step(rf"dW_{l} = {prev}^\top dZ_{l}", {f"dW_{l}": dW},
+                          f"uses {prev_sym} from the forward pass and {_n('dZ', l)} just "
+                          f"computed; {_n('dW', l)} has the shape of {_n('W', l)}",
+                          f"backward · layer {l}"))
+        steps.append(Step(rf"db_{l} = \sum_{{\mathrm{{rows}}}} dZ_{l}", {f"db_{l}": db},
+                          f"uses {_n('dZ', l)}: add up its rows; {_n('db', l)} has "
+                          f"the shape of {_n('b', l)}", f"backward · layer {l}"))
+        if l > 1:
+            dA = dZ @ net.weights[l - 1].T
+            steps.append(Step(rf"dA_{l - 1} = dZ_{l} W_{l}^\top", {f"dA_{l - 1}": dA},
+                              f"uses {_n('dZ', l)} and {_n('W', l)} (transposed)",
+                              f"backward · layer {l}"))
+            name = net.hidden[l - 2]
+            dZ = dA * get_activation(name)[1](Zs[l - 2])
+            steps.append(Step(rf"dZ_{l - 1} = dA_{l - 1} \odot \mathrm{{{_tex(name)}}}'(Z_{l - 1})",
+                              {f"dZ_{l - 1}": dZ},
+                              f"uses {_n('dA', l - 1)} and {_n('Z', l - 1)} from the "
+                              f"forward pass (entry by entry: ⊙)", f"backward · layer {l - 1}"))
+    return steps
+
+
+def _n(name, l):
+    """_n("W", 2) → "W₂": a matrix name with its layer number as a subscript."""
+    return subscript(f"{name}{l}")
+
+
+def _tex(name):
+    return name.replace("_", r"\_")
+
+
+def _loss_step(net, A, Z, Y, L):
+    m = A.shape[0]
+    if net.loss_name == "cross_entropy":
+        loss = float(-np.sum(Y * np.log(np.clip(A, 1e-12, 1))) / m)
+        latex = rf"L = -\frac{{1}}{{m}} \sum Y \odot \log A_{L}"
+    elif net.loss_name == "binary_cross_entropy":
+        Ac = np.clip(A, 1e-12, 1 - 1e-12)
+        loss = float(-np.sum(Y * np.log(Ac) + (1 - Y) * np.log(1 - Ac)) / m)
+        latex = rf"L = -\frac{{1}}{{m}} \sum Y \odot \log A_{L} + (1 - Y) \odot \log(1 - A_{L})"
+    else:
+        loss = float(0.5 * np.sum((A - Y) ** 2) / m)
+        latex = rf"L = \frac{{1}}{{2m}} \sum (A_{L} - Y)^2"
+    return Step(latex, {"L": loss}, f"uses {_n('A', L)} and Y; one number for the batch",
+                "loss")
+
+
+def _output_delta_step(net, A, Z, Y, L, steps):
+    m = A.shape[0]
+    s = str(L).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+    if net.loss_name in ("cross_entropy", "binary_cross_entropy") or net.output == "identity":
+        dZ = (A - Y) / m
+        steps.append(Step(rf"dZ_{L} = \frac{{1}}{{m}} (A_{L} - Y)", {f"dZ_{L}": dZ},
+                          f"uses A{s} and Y; {net.output} with its {net.loss_name} loss gives "
+                          "this short form", f"backward · layer {L}"))
+        return dZ
+    if net.output == "softmax":
+        raise ValueError("forward_backward_steps shows softmax with cross-entropy only; build the "
+                         "net with output='softmax' and the default loss.")
+    dZ = (A - Y) / m * get_activation(net.output)[1](Z)
+    steps.append(Step(rf"dZ_{L} = \frac{{1}}{{m}} (A_{L} - Y) \odot \mathrm{{{_tex(net.output)}}}'(Z_{L})",
+                      {f"dZ_{L}": dZ}, f"uses A{s}, Y and Z{s}", f"backward · layer {L}"))
+    return dZ
+
+
+# ---- MatrixMultiplyStepper ------------------------------------------------------------------------
+
+
+class MatrixMultiplyStepper(FigureWidget):
+    """``Z = X W + b`` one entry at a time (or, with ``by_term=True``, one product at a time).
+
+    For the current entry Z[i, j] it highlights row i of X (orange) and column j of W (blue),
+    writes out the dot product being summed, e.g. "Z[0, 0] = 10·0 + 20·1 + 30·2 + 40·3 = 200",
+    with its running sums (0 → 20 → 80 → 200), and fills in Z entry by entry. Shapes are in
+    every label: "X (1, 4)", "W (4, 1)", "Z (1, 1)".
+
+        MatrixMultiplyStepper.dot([10, 20, 30, 40], [0, 1, 2, 3])    # the essay's 200
+        MatrixMultiplyStepper.outer([10, 20, 30, 40], [0, 1, 2, 3])  # its 4 × 4 table
+        MatrixMultiplyStepper(X, W, b)
+
+    Controls: ``prev_button``, ``next_button``, ``position`` (IntSlider from 1), ``readout``.
+    State: ``i, j`` (current entry), ``terms`` (its products so far), ``running_sums``,
+    ``Z_shown`` (entries finished so far, NaN elsewhere), ``Z`` (= X @ W + b, exact).
+    """
+
+    def __init__(self, X, W, b=None, by_term=False, names=("X", "W", "b", "Z"), digits=4):
+        X = as_array(names[0], X, ndim=2)
+        W = as_array(names[1], W, ndim=2)
+        check_matmul(names[0], X, names[1], W)
+        if b is not None:
+            b = check_bias(names[2], as_array(names[2], b, ndim=(1, 2)), W.shape[1], names[1])
+        for name, A in ((names[0], X), (names[1], W)):
+            if max(A.shape) > MAX_SHOWN:
+                raise BadValueError(f"{name} has shape {A.shape}: too big to step through "
+                                    f"(at most {MAX_SHOWN} rows and columns); show a slice such "
+                                    f"as {name}[:4, :4].")
+        self.X, self.W, self.b, self.names, self.digits = X, W, b, names, digits
+        self.Z = X @ W + (0 if b is None else b)
+        self.by_term = by_term
+        m, n, k = X.shape[0], W.shape[1], X.shape[1]
+        self.n_terms = k + (b is not None)          # the bias is the last "term"
+        self.n_positions = m * n * (self.n_terms if by_term else 1)
+        self._cw = 0.11 * max(len(self._fmt(v)) for v in np.concatenate(
+            [X.ravel(), W.ravel(), self.Z.ravel()] + ([b] if b is not None else []))) + 0.3
+        self._cw = max(self._cw, 0.6)
+        self._shapes = [X.shape, W.shape] + ([(1, n)] if b is not None else []) + [self.Z.shape]
+        longest_sum = 12 + 14 * self.n_terms            # characters of "Z[0, 0] = a·b + … = z"
+        width = max(tables_width(self._shapes, self._cw, MM_GAP) + 0.8, 0.13 * longest_sum + 0.6, 6)
+        height = 0.9 + max(m, k) * MM_CELL + 0.55 + 0.8
+        super().__init__(new_figure(width, height))
+        self.prev_button = button("◀ Prev")
+        self.next_button = button("Next ▶")
+        self.position = widgets.IntSlider(value=1, min=1, max=self.n_positions,
+                                          description="entry" if not by_term else "term")
+        self.readout = widgets.HTML()
+        self.prev_button.on_click(lambda _: self._move(-1))
+        self.next_button.on_click(lambda _: self._move(+1))
+        self.position.observe(lambda _: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.prev_button, self.next_button,
+                                                  self.position]), self.readout, self.image])
+        self._build_figure()
+        self.update()
+
+    @classmethod
+    def dot(cls, a, b, **kwargs):
+        """The dot product a · b as a (1, n) row times an (n, 1) column."""
+        a, b = np.ravel(a), np.ravel(b)
+        return cls(a.reshape(1, -1), b.reshape(-1, 1), names=("a", "b", "c", "a·b"),
+                   by_term=kwargs.pop("by_term", True), **kwargs)
+
+    @classmethod
+    def outer(cls, a, b, **kwargs):
+        """The outer product table a bᵀ: an (n, 1) column times a (1, k) row."""
+        a, b = np.ravel(a), np.ravel(b)
+        return cls(a.reshape(-1, 1), b.reshape(1, -1), names=("a", "bᵀ", "c", "a bᵀ"), **kwargs)
+
+    # ---- where we are ------------------------------------------------------------------------
+    def _move(self, delta):
+        self.position.value = int(np.clip(self.position.value + delta, 1, self.n_positions))
+
+    def _locate(self):
+        """(entry number, number of terms summed so far) for the current position."""
+        p = self.position.value - 1
+        if self.by_term:
+            return p // self.n_terms, p % self.n_terms + 1
+        return p, self.n_terms
+
+    def _term_values(self, i, j):
+        """The products X[i, t]·W[t, j] for every t (and b[j] last, if there is a bias)."""
+        terms = list(self.X[i] * self.W[:, j])
+        if self.b is not None:
+            terms.append(self.b[j])
+        return terms
+
+    def update(self):
+        """Recompute the state for ``position`` and redraw."""
+        entry, n_done = self._locate()
+        n_cols = self.W.shape[1]
+        self.i, self.j = divmod(entry, n_cols)
+        all_terms = self._term_values(self.i, self.j)
+        self.terms = all_terms[:n_done]
+        self.running_sums = list(np.cumsum(self.terms))
+        self.Z_shown = np.full(self.Z.shape, np.nan)
+        flat = self.Z_shown.reshape(-1)
+        flat[:entry] = self.Z.reshape(-1)[:entry]          # the entries finished before
+        if n_done == self.n_terms:
+            flat[entry] = self.running_sums[-1]
+        self._update_figure(n_done)
+        self.readout.value = f"<div style='font-size:15px'>{html.escape(self.sum_text())}<br>" \
+                             f"running sum: {' → '.join(self._fmt(s) for s in self.running_sums)}</div>"
+        self.prev_button.disabled = self.position.value == 1
+        self.next_button.disabled = self.position.value == self.n_positions
+        self.render()
+
+    def _fmt(self, v):
+        return format_number(v, self.digits)
+
+    def _fmt_factor(self, v):
+        """A factor of a product: negative numbers in brackets, "(-3)·2" rather than "-3·2"."""
+        text = self._fmt(v)
+        return f"({text})" if text.startswith("-") else text
+
+    def sum_text(self):
+        """"Z[0, 1] = 10·0 + 20·1 + … = 200" for the current entry (as far as summed)."""
+        i, j = self.i, self.j
+        parts = [f"{self._fmt_factor(self.X[i, t])}·{self._fmt_factor(self.W[t, j])}"
+                 for t in range(min(len(self.terms), self.X.shape[1]))]
+        if self.b is not None and len(self.terms) == self.n_terms:
+            parts.append(self._fmt_factor(self.b[j]))
+        total = self._fmt(self.running_sums[-1])
+        more = " + …" if len(self.terms) < self.n_terms else ""
+        return f"{self.names[3]}[{i}, {j}] = {' + '.join(parts)}{more} = {total}"
+
+    # ---- drawing ----------------------------------------------------------------------------------
+    def _build_figure(self):
+        X, W, b = self.X, self.W, self.b
+        fig = self.figure
+        with course_style():
+            axes = table_axes(fig, self._shapes, 0.4, 0.9, self._cw, MM_CELL, MM_GAP)
+            names = [self.names[0], self.names[1]] + ([self.names[2]] if b is not None else []) \
+                + [self.names[3]]
+            self.x_cells, _ = draw_matrix(axes[0], X, None, self.digits, fontsize=13)
+            self.w_cells, _ = draw_matrix(axes[1], W, None, self.digits, fontsize=13)
+            if b is not None:
+                self.b_cells, _ = draw_matrix(axes[2], b, None, self.digits, fontsize=13)
+            self.z_cells, self.z_texts = draw_matrix(axes[-1], self.Z, None, self.digits, fontsize=13)
+            for ax, name, value in zip(axes, names, [X, W] + ([b] if b is not None else [])
+                                       + [self.Z]):
+                r = np.atleast_2d(value).shape[0]
+                ax.text(0.5, -0.08 / (r * MM_CELL), shape_text(name, value),
+                        transform=ax.transAxes, ha="center", va="top", fontsize=14)
+            shapes = (f"{shape_label(self.names[0], X.shape)} · {shape_label(self.names[1], W.shape)}"
+                      + (f" + {shape_label(self.names[2], b.shape)}" if b is not None else "")
+                      + f" → {shape_label(self.names[3], self.Z.shape)}")
+            H = fig.get_size_inches()[1]
+            fig.text(0.4 / fig.get_size_inches()[0], 1 - 0.15 / H, shapes, va="top", fontsize=15)
+            self.sum_label = fig.text(0.4 / fig.get_size_inches()[0], 0.35 / H, "", fontsize=15,
+                                      family="monospace")
+
+    def _update_figure(self, n_done):
+        light_row, light_col, strong, done = "#F9DFA6", "#BFE1F6", HIGHLIGHT_STRONG, "#E8E8E8"
+        for i, row in enumerate(self.x_cells):
+            for t, rect in enumerate(row):
+                on = i == self.i
+                current = on and self.by_term and t == n_done - 1
+                rect.set_facecolor(strong if current else light_row if on else "white")
+        for t, row in enumerate(self.w_cells):
+            for j, rect in enumerate(row):
+                on = j == self.j
+                current = on and self.by_term and t == n_done - 1
+                rect.set_facecolor(strong if current else light_col if on else "white")
+        if self.b is not None:
+            for j, rect in enumerate(self.b_cells[0]):
+                current = j == self.j and n_done == self.n_terms
+                rect.set_facecolor(strong if current else light_col if j == self.j else "white")
+        for i, row in enumerate(self.z_cells):
+            for j, rect in enumerate(row):
+                value = self.Z_shown[i, j]
+                current = (i, j) == (self.i, self.j)
+                if current:                         # the sum so far, even when not finished
+                    value = self.running_sums[-1]
+                self.z_texts[i][j].set_text("" if np.isnan(value) else self._fmt(value))
+                rect.set_facecolor(HIGHLIGHT_Z if current else done if not np.isnan(value)
+                                   else "white")
+        self.sum_label.set_text(self.sum_text())
+
+
+MM_CELL = 0.5        # inches per table row in the MatrixMultiplyStepper
+MM_GAP = 0.7         # inches between its tables
+HIGHLIGHT_STRONG = OKABE_ITO["orange"]
+HIGHLIGHT_Z = "#9AD9C4"          # a light bluish green: the entry being made
