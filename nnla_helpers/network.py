@@ -136,15 +136,17 @@ class MLP:
         check_matmul("X", X, "W1", self.weights[0])
         return X.astype(self.dtype, copy=False)
 
-    def forward(self, X, training=False, masks=None):
+    def forward(self, X, training=False, masks=None, check=True):
         """Run X (m, n_in) through every layer. Returns (output A_L (m, n_out), cache).
 
         training=True applies dropout (when keep_prob < 1) with fresh masks from the
         network's seeded generator, or with ``masks`` (one (m, n_l) 0/1 array per hidden
         layer) when given — a fixed mask is what a gradient check needs.
         The cache keeps every A and Z (and masks D) for ``backward``.
+        check=False skips the input checks — for a training loop that checked its data once
+        (on all of MNIST the NaN scan costs more than the matrix products).
         """
-        X = self._input(X)
+        X = self._input(X) if check else X
         A, As, Zs, Ds = X, [X], [], []
         n_layers = len(self.weights)
         for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):

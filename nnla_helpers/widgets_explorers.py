@@ -269,7 +269,7 @@ class LayerGridView(FigureWidget):
 
     def _title(self, p, n_layers, act, net):
         if p == 0:
-            return f"input X {(self.X.shape if self.X is not None else ('m', 2))}"
+            return f"input X {self.X.shape if self.X is not None else '(m, 2)'}"
         width = net.sizes[p]
         units = ("units 1–2 of " + str(width)) if width > 2 else f"{width} unit{'s' * (width > 1)}"
         prev = "X" if p == 1 else subscript(f"A{p - 1}")

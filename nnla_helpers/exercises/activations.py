@@ -1,0 +1,134 @@
+"""Exercises of notebook 03: the ReLU and sigmoid derivatives, and a stable softmax.
+
+    ReLU'(z) = 1 if z > 0 else 0
+    σ(z) = c / (1 + e^(−βz)),  σ'(z) = c·β·s·(1 − s)  with  s = 1 / (1 + e^(−βz))
+    softmax(Z) row by row: e^(z_i − max z) / Σ_j e^(z_j − max z)
+"""
+
+import warnings
+
+import numpy as np
+
+from .. import activations as act
+from ._feedback import call, compare, correct, wrong
+
+
+def _quiet_call(fn, *args):
+    """``call`` with NumPy's overflow / invalid-value warnings silenced: a naive exp(1000)
+    should lead to a hint, not to a screen of warnings."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return call(fn, *args)
+
+
+def check_relu_grad(relu_grad):
+    """Exercise: ``relu_grad(Z)`` returns ReLU'(Z) entry by entry (1 where z > 0, else 0)."""
+    Z = np.array([[-2.0, -0.5, 0.0, 0.5, 2.0],
+                  [3.0, -1.0, 1.5, -3.0, 0.25]])
+    got, error = call(relu_grad, Z.copy())
+    if error:
+        return error
+    expected = (Z > 0).astype(float)
+    try:
+        as_float = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        as_float = None
+    if as_float is not None and as_float.shape == Z.shape and np.allclose(as_float, Z >= 0):
+        return correct("1 for z > 0 and 0 for z < 0. At z = 0 exactly ReLU has a corner and no "
+                       "derivative; you chose 1 there, the course (and most libraries) choose 0 — "
+                       "both work in practice.")
+    feedback = compare("ReLU'(Z)", got, expected, hints=[
+        (act.relu(Z), "that is ReLU itself, max(0, z). Its derivative is the slope: 1 where "
+                      "z > 0, 0 where z < 0."),
+        (np.sign(Z), "the slope for negative z is 0, not −1: ReLU is flat (constant 0) there."),
+        ((Z < 0).astype(float), "flipped: the slope is 1 where z > 0 and 0 where z < 0."),
+        ((Z <= 0).astype(float), "flipped: the slope is 1 where z > 0 and 0 where z < 0."),
+        (np.ones_like(Z), "that is the derivative of the identity. ReLU is flat (slope 0) for z < 0."),
+    ])
+    return feedback or correct("ReLU'(z) = [z > 0]: the gradient passes where the unit was "
+                               "active and is blocked where it was not.")
+
+
+def check_sigmoid_grad(sigmoid_grad):
+    """Exercise: ``sigmoid_grad(Z, c, beta)`` returns c·β·s·(1 − s), s = 1 / (1 + e^(−βZ))."""
+    Z = np.linspace(-2.0, 2.0, 10).reshape(2, 5)
+    c, beta = 2.0, 3.0
+    got, error = call(sigmoid_grad, Z.copy(), c, beta)
+    if error:
+        return error
+    s = 1 / (1 + np.exp(-beta * Z))
+    s1 = 1 / (1 + np.exp(-Z))
+    sigma = c * s
+    expected = c * beta * s * (1 - s)
+    return compare("σ'(Z)", got, expected, hints=[
+        (s1 * (1 - s1), "you ignored c and beta: with c = 2, β = 3 the answer changes. Use the "
+                        "parameters of the function: s = 1 / (1 + e^(−βz)), σ' = c·β·s·(1 − s)."),
+        (s * (1 - s), "the factor c·β is missing: σ = c·s, and the chain rule through βz brings "
+                      "out a β, so σ' = c·β·s·(1 − s)."),
+        (beta * s * (1 - s), "the factor c is missing: σ(z) = c·s(z), so its slope is c times "
+                             "the slope of s."),
+        (c * s * (1 - s), "the factor β is missing: differentiating e^(−βz) brings out β "
+                          "(the chain rule)."),
+        (sigma * (1 - sigma), "σ' = σ(1 − σ) holds only for c = β = 1. Write it with the plain "
+                              "s = 1 / (1 + e^(−βz)) (no c inside): σ' = c·β·s·(1 − s)."),
+        (c * beta * sigma * (1 - sigma), "use s = 1 / (1 + e^(−βz)) without the c inside: "
+                                         "σ' = c·β·s·(1 − s), not c·β·σ·(1 − σ)."),
+        (c * beta * s1 * (1 - s1), "β belongs inside the exponential too: s = 1 / (1 + e^(−βz))."),
+        (sigma, "that is σ itself; its derivative is c·β·s·(1 − s)."),
+        (-expected, "the sign is flipped: σ is increasing, so σ' > 0."),
+        (c * beta * s * (1 + s), "it is (1 − s), not (1 + s): d/dz [1 / (1 + e^(−βz))] = "
+                                 "β e^(−βz) / (1 + e^(−βz))² = β·s·(1 − s)."),
+    ]) or correct("σ'(z) = c·β·s·(1 − s): at most c·β/4, at z = 0.")
+
+
+def check_softmax(softmax):
+    """Exercise: ``softmax(Z)`` returns the softmax of every row of Z (m, k), stable for large z."""
+    Z = np.array([[1.3, 5.1, 2.2],
+                  [0.3, 0.6, -1.0]])
+    got, error = _quiet_call(softmax, Z.copy())
+    if error:
+        if "broadcast" in error.message:
+            error.message += (" A hint: Z.max(axis=1) has shape (m,), which cannot be subtracted "
+                              "from Z (m, k); keep the axis with Z.max(axis=1, keepdims=True) "
+                              "(the same for the sum).")
+        return error
+    expected = act.softmax(Z)
+    E = np.exp(Z)
+    with np.errstate(all="ignore"):
+        feedback = compare("softmax(Z)", got, expected, hints=[
+            (E / E.sum(axis=0, keepdims=True), "each COLUMN sums to 1, but each ROW is one sample: "
+                                               "normalise along axis=1 (keepdims=True)."),
+            (E / E.sum(), "the whole matrix sums to 1; each row (one sample) should: "
+                          "E.sum(axis=1, keepdims=True)."),
+            (E, "exponentiate, then divide by the row sums, so each row adds up to 1."),
+            (Z / Z.sum(axis=1, keepdims=True), "exponentiate first: softmax uses e^z, so negative "
+                                               "logits still give positive probabilities."),
+        ])
+    if feedback:
+        return feedback
+    # stability: the second row is the first shifted by −1000, so both have the same softmax
+    Z_big = np.array([[1000.0, 1001.0, 999.0],
+                      [0.0, 1.0, -1.0]])
+    got, error = _quiet_call(softmax, Z_big.copy())
+    if error:
+        return error
+    expected = act.softmax(Z_big)
+    got_arr = np.asarray(got, dtype=float) if got is not None else None
+    if got_arr is not None and got_arr.shape == expected.shape and not np.all(np.isfinite(got_arr)):
+        bad_rows = [i for i in range(2) if not np.all(np.isfinite(got_arr[i]))]
+        if bad_rows == [0]:
+            return wrong("correct for small logits, but the row [1000, 1001, 999] gives NaN: "
+                         "e^1000 overflows to inf, and inf / inf is NaN. Subtract each row's "
+                         "maximum before exp — Z − Z.max(axis=1, keepdims=True) — which changes "
+                         "nothing mathematically (it cancels in the fraction).")
+        if bad_rows == [1]:
+            return wrong("the row [0, 1, −1] gives NaN when another row holds 1000: you subtracted "
+                         "the maximum of the whole matrix, so e^(0 − 1001) underflows to 0 and you "
+                         "divide 0 by 0. Subtract each row's OWN maximum: Z.max(axis=1, keepdims=True).")
+        return wrong("large logits (1000) give NaN or inf: subtract each row's maximum before exp.")
+    feedback = compare("softmax(Z)", got, expected)
+    if feedback:
+        feedback.message = "with logits around 1000: " + feedback.message
+        return feedback
+    return correct("each row sums to 1, and logits of 1000 are no problem: the row maximum "
+                   "cancels in the fraction but keeps e^z from overflowing.")
