@@ -224,6 +224,12 @@ class MLP:
                 dZ = dA * get_activation(self.hidden[l - 2])[1](Zs[l - 2])
         return dict(reversed(list(grads.items())))
 
+    def loss_and_gradients(self, X, Y, training=False, check=True):
+        """One forward and one backward pass: (L, {"W1": dW1, "b1": db1, ...})."""
+        Y = self.targets(Y, np.shape(X)[0]) if check else Y
+        _, cache = self.forward(X, training=training, check=check)
+        return self.loss_from_cache(cache, Y), self.backward(cache, Y)
+
     # ---- predictions --------------------------------------------------------------------
     def predict_proba(self, X):
         """The network's output in evaluation mode: (m, n_out)."""

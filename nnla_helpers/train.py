@@ -55,6 +55,11 @@ class Trainer:
         if batch_size is not None and int(batch_size) < 1:
             raise ValueError(f"batch_size must be a positive whole number or None, got {batch_size}.")
         self.lr, self.momentum, self.batch_size = lr, momentum, batch_size
+        if batch_size is None or batch_size >= self.X.shape[0]:
+            # Full batch: every step multiplies all of X. Stored column by column (Fortran
+            # order — one image per column, as essay 001 lays it out) the products X W and
+            # Xᵀ dZ run up to 3× faster in OpenBLAS than on row-major X; same numbers.
+            self.X = np.asfortranarray(self.X)
         self.rng = np.random.default_rng(seed)
         self.velocity = {name: np.zeros_like(p) for name, p in net.parameters().items()}
         self.history = History()
@@ -94,12 +99,10 @@ class Trainer:
         # Overflow is how divergence shows itself; we test for it below and say so in plain
         # words, so NumPy's overflow warnings would only be noise.
         with np.errstate(over="ignore", invalid="ignore"):
-            out, cache = self.net.forward(X_b, training=True, check=False)
-            loss = self.net.loss_from_cache(cache, Y_b)
+            loss, grads = self.net.loss_and_gradients(X_b, Y_b, training=True, check=False)
             self.step_count += 1
             if not np.isfinite(loss):
                 self._diverged(loss, lr, self.epoch + 1)
-            grads = self.net.backward(cache, Y_b)
             for name, p in self.net.parameters().items():
                 v = self.velocity[name]
                 v *= self.momentum
