@@ -3,32 +3,54 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
-BENCH_STAMP := $(VENV)/.installed-bench
+BENCH_STAMP   := $(VENV)/.installed-bench
+BROWSER_STAMP := $(VENV)/.installed-browser
 # Jupyter refuses to run as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB := $(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=300
+NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: lab lab-check test test-unit test-notebooks notebooks bench install clean
+.PHONY: lab lab-check test test-unit test-notebooks test-browser screenshots chromium \
+        notebooks bench install clean
 
 lab: $(STAMP)            ## install if needed, then open JupyterLab on the course
 	$(LAB)
 
 test: $(STAMP)           ## install if needed, then run every test (unit + notebooks)
-	$(BIN)/python -m pytest tests $(wildcard notebooks/*.ipynb) $(NBVAL)
+	$(BIN)/python -m pytest tests --ignore=tests/browser $(NOTEBOOKS) $(NBVAL)
 
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests --ignore=tests/browser
 
 test-notebooks: $(STAMP)
-	$(BIN)/python -m pytest $(wildcard notebooks/*.ipynb) $(NBVAL)
+	$(BIN)/python -m pytest $(NOTEBOOKS) $(NBVAL)
 
 lab-check: $(STAMP)      ## start the `make lab` server headless, check it answers, stop it
 	$(BIN)/python tools/lab_check.py -- $(LAB)
 
+test-browser: $(BROWSER_STAMP) chromium   ## every notebook in JupyterLab in Chromium, clicked
+	$(BIN)/python -m pytest tests/browser
+
+screenshots: $(BROWSER_STAMP) chromium    ## regenerate the README tour (docs/images/)
+	$(BIN)/python tools/screenshots.py
+
+# Debian's Chromium (never a browser downloaded by Playwright); installed when we are root.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        echo "Installing Debian's chromium for the browser test..."; \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    else \
+	        echo "The browser test needs Debian's Chromium at /usr/bin/chromium:"; \
+	        echo "    sudo apt-get install chromium"; \
+	        exit 1; \
+	    fi; \
+	fi
+
 notebooks: $(STAMP)      ## re-execute every notebook in place, top to bottom, fresh kernel
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=600 $(wildcard notebooks/*.ipynb)
+	    --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 
 bench: $(BENCH_STAMP)    ## speed benchmarks (installs PyTorch's CPU build for comparison)
 	$(BIN)/python benchmarks/mnist_mlp.py
@@ -42,6 +64,10 @@ $(STAMP): pyproject.toml
 	    "nnla needs Python >= 3.10 but $(PYTHON) is %d.%d; run make PYTHON=python3.11 (or newer)" % v[:2])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -e ".[dev]"
+	touch $@
+
+$(BROWSER_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -e ".[dev,browser]"
 	touch $@
 
 $(BENCH_STAMP): $(STAMP)

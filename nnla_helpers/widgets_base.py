@@ -39,6 +39,7 @@ class FigureWidget:
     def __init__(self, figure):
         self.figure = figure
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.image.add_class("nnla-figure")
         self.widget = None          # set by the subclass: the box with controls and image
         self._dynamic = []          # artists redrawn every frame, in drawing order
         self._background = None     # the saved picture of everything else
@@ -104,6 +105,9 @@ class FigureWidget:
 def widget_bundle(owner, **kwargs):
     """What a notebook shows when a cell ends with a widget: the live view, plus a short,
     stable text (so an nbval comparison does not depend on every control's state)."""
+    # CSS classes name the widget in the page, for a browser test (or a custom style sheet).
+    owner.widget.add_class("nnla-widget")
+    owner.widget.add_class(f"nnla-{type(owner).__name__}")
     bundle = owner.widget._repr_mimebundle_(**kwargs)
     bundle["text/plain"] = repr(owner)
     return bundle

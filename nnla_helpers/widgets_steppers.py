@@ -155,6 +155,7 @@ class DerivationStepper:
         self.next_button = button("Next ▶", "next line")
         self.position = widgets.IntSlider(value=1, min=1, max=n, description="step")
         self.view = widgets.HTMLMath()
+        self.view.add_class("nnla-readout")
         self.prev_button.on_click(lambda _: self._move(-1))
         self.next_button.on_click(lambda _: self._move(+1))
         self.position.observe(lambda _: self._show(), names="value")
@@ -443,6 +444,7 @@ class MatrixMultiplyStepper(FigureWidget):
         self.position = widgets.IntSlider(value=1, min=1, max=self.n_positions,
                                           description="entry" if not by_term else "term")
         self.readout = widgets.HTML()
+        self.readout.add_class("nnla-readout")
         self.prev_button.on_click(lambda _: self._move(-1))
         self.next_button.on_click(lambda _: self._move(+1))
         self.position.observe(lambda _: self.update(), names="value")

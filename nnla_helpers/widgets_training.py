@@ -125,16 +125,20 @@ class TrainingPlayer(FigureWidget):
         self.keep_prob = widgets.FloatSlider(value=keep_prob if keep_prob < 1 else 0.8, min=0.1,
                                              max=1.0, step=0.05, description="keep p")
         self.readout = widgets.HTML()
+        self.readout.add_class("nnla-readout")
         self.play.observe(self._on_tick, names="value")
         self.step_button.on_click(lambda _: self.step())
         self.reset_button.on_click(lambda _: self.reset())
         self.lr_slider.observe(self._on_lr, names="value")
         note = widgets.HTML("<i>applied at Reset</i>")
+        architecture = widgets.HBox([self.hidden, self.activation, self.dropout, self.keep_prob,
+                                     note])
+        if self.user_net is None and not self.config["hidden_sizes"] and not self.classify:
+            architecture.layout.display = "none"   # linear regression: nothing to choose
         self.widget = widgets.VBox([
             widgets.HBox([self.play, self.step_button, self.reset_button, self.lr_slider,
                           self.speed]),
-            widgets.HBox([self.hidden, self.activation, self.dropout, self.keep_prob, note]),
-            self.readout, self.image])
+            architecture, self.readout, self.image])
 
     def _on_lr(self, change):
         # The trainer reads .lr at every step, so the very next update uses the new value.

@@ -1,0 +1,135 @@
+"""Drive the course in a real browser: JupyterLab on 127.0.0.1 and Debian's Chromium via
+Playwright. Used by the browser test (tests/browser) and by `make screenshots`.
+
+Nothing is downloaded: Chromium is /usr/bin/chromium from Debian's packages (never
+`playwright install`), and the server serves a temporary copy of notebooks/, so running
+the cells in the browser never rewrites the committed notebooks.
+"""
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SERVER_TIMEOUT_S = 90
+
+# JavaScript run in the page; JupyterLab exposes its application object as window.jupyterapp
+# when started with --LabApp.expose_app_in_browser=True.
+KERNEL_IDLE = """() => { const nb = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const kernel = nb && nb.sessionContext && nb.sessionContext.session
+                   && nb.sessionContext.session.kernel;
+    return !!kernel && kernel.status === 'idle'; }"""
+ALL_CELLS_RUN = """() => { const nb = window.jupyterapp.shell.currentWidget;
+    return nb.sessionContext.session.kernel.status === 'idle' && nb.content.widgets.every(
+        c => c.model.type !== 'code' || c.model.sharedModel.source.trim() === ''
+             || (c.model.executionCount !== null
+                 && c.model.sharedModel.execution_state !== 'running')); }"""
+
+
+def find_chromium():
+    """Path of Debian's Chromium, or a plain message saying how to get it."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    raise SystemExit("Chromium is not installed. The browser test uses Debian's package: "
+                     "`sudo apt-get install chromium` (make test-browser does this itself when run as root).")
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _quiet_settings(folder):
+    """User settings that turn off JupyterLab's news and update pop-ups (they cover widgets)."""
+    target = folder / "@jupyterlab" / "apputils-extension"
+    target.mkdir(parents=True)
+    (target / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+
+
+@contextlib.contextmanager
+def jupyterlab(notebooks=ROOT / "notebooks"):
+    """Start JupyterLab on a copy of ``notebooks``; yield its base URL and token; always stop it."""
+    work = Path(tempfile.mkdtemp(prefix="nnla-lab-"))
+    shutil.copytree(notebooks, work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    _quiet_settings(work / "settings")
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(work / "settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
+    port, token = _free_port(), secrets.token_hex(16)
+    jupyter = Path(sys.executable).parent / "jupyter"
+    cmd = [str(jupyter), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work / 'notebooks'}",
+           "--LabApp.expose_app_in_browser=True"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = open(work / "server.log", "w")
+    server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_TIMEOUT_S
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited with code {server.returncode}: "
+                                   f"{(work / 'server.log').read_text()[-2000:]}")
+            try:
+                urllib.request.urlopen(f"{base}/api?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not answer on {base} within {SERVER_TIMEOUT_S} s")
+                time.sleep(0.25)
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def chromium_page(width=1400, height=1000):
+    """A Playwright page in headless Debian Chromium; browser closed in every case."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
+
+
+def open_and_run_all(page, base, token, notebook, timeout_s=240):
+    """Open ``notebook`` in JupyterLab, wait for its kernel, run every cell, wait until done.
+
+    Returns the notebook's panel (a Playwright locator) to look for outputs in."""
+    # ?reset: start from an empty workspace, so no tab of an earlier notebook comes back
+    page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}")
+    page.wait_for_function(KERNEL_IDLE, timeout=timeout_s * 1000)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_timeout(500)
+    page.wait_for_function(ALL_CELLS_RUN, timeout=timeout_s * 1000, polling=500)
+    page.wait_for_timeout(1000)          # let the last widget views render
+    return page.locator(".jp-NotebookPanel:visible")
+
+
+def widget_boxes(panel, kind):
+    """The rendered course widgets of one kind (e.g. "TrainingPlayer") in a notebook panel."""
+    return panel.locator(f".nnla-widget.nnla-{kind}")
