@@ -29,7 +29,7 @@ def widget_outputs_in_file(name):
                for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []))
 
 
-def wait_for_change(read, before, timeout_s=15):
+def wait_for_change(read, before, what="the widget", timeout_s=15):
     """Poll read() until it differs from ``before`` (the kernel answers asynchronously)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -37,7 +37,7 @@ def wait_for_change(read, before, timeout_s=15):
         if now != before:
             return now
         time.sleep(0.2)
-    raise AssertionError(f"nothing changed on screen within {timeout_s} s")
+    raise AssertionError(f"{what}: nothing changed on screen within {timeout_s} s")
 
 
 def figure_of(box):
@@ -64,23 +64,23 @@ def drive_training_player(box):
     figure, readout = figure_of(box), readout_of(box)
     before_fig, before_text = figure(), readout()
     box.get_by_role("button", name="Step").click()
-    wait_for_change(figure, before_fig)
-    text = wait_for_change(readout, before_text)
+    wait_for_change(figure, before_fig, "TrainingPlayer: pressing Step (the figure)")
+    text = wait_for_change(readout, before_text, "TrainingPlayer: pressing Step (the readout)")
     play, pause = box.locator(".widget-play button").nth(0), box.locator(".widget-play button").nth(1)
     play.click()
     time.sleep(2.0)
     pause.click()
-    assert wait_for_change(readout, text) != text, "Play did not advance the training"
+    wait_for_change(readout, text, "TrainingPlayer: pressing Play")
     after_play = readout()
     move_slider(box, index=0, key="ArrowLeft")            # the learning-rate slider
-    wait_for_change(readout, after_play)
+    wait_for_change(readout, after_play, "TrainingPlayer: moving the learning-rate slider")
 
 
 def drive_derivation_stepper(box):
     readout = readout_of(box)
     before = readout()
     box.get_by_role("button", name="Next").click()
-    wait_for_change(readout, before)
+    wait_for_change(readout, before, "DerivationStepper: pressing Next")
 
 
 def drive_matrix_stepper(box):
@@ -88,8 +88,8 @@ def drive_matrix_stepper(box):
     figure, readout = figure_of(box), readout_of(box)
     before_fig, before_text = figure(), readout()
     box.get_by_role("button", name="Next").click()
-    wait_for_change(figure, before_fig)
-    wait_for_change(readout, before_text)
+    wait_for_change(figure, before_fig, "MatrixMultiplyStepper: pressing Next (the figure)")
+    wait_for_change(readout, before_text, "MatrixMultiplyStepper: pressing Next (the readout)")
 
 
 def drive_by_slider(box):
@@ -101,7 +101,7 @@ def drive_by_slider(box):
     handle.focus()
     for _ in range(3):
         handle.press("ArrowRight")
-    wait_for_change(figure, before)
+    wait_for_change(figure, before, "moving a slider")
 
 
 def drive_by_dropdown(box):
@@ -111,7 +111,7 @@ def drive_by_dropdown(box):
     options = select.locator("option").all_inner_texts()
     current = select.input_value()
     select.select_option(next(o for o in options if o != current))
-    wait_for_change(figure, before)
+    wait_for_change(figure, before, "choosing another activation")
 
 
 DRIVERS = {
