@@ -1,0 +1,285 @@
+"""Exercises of notebook 06 (MNIST), and essay 001's network in its own column notation.
+
+Essay 001 stores one image per COLUMN; the course stores one sample per ROW:
+
+    essay (columns)                              course (rows)
+    A0   (784, m)   one image per column         X  = A0ᵀ  (m, 784)
+    W1   (10, 784)  (n_out, n_in)                W1 = W1ᵀ  (784, 10)   (n_in, n_out)
+    b1   (10, 1)    a column                     b1 = b1 flattened (10,)
+    Z1 = W1 A0 + b1            (10, m)           Z1 = X W1 + b1         (m, 10)  — the transpose
+    dZ2 = A2 − Y               (10, m)           dZ2 = (A2 − Y) / m     (m, 10)  (1/m kept here)
+    dW2 = dZ2 A1ᵀ / m          (10, 10)          dW2 = A1ᵀ dZ2          (10, 10) — the transpose
+    db2 = mean of dZ2's columns (10, 1)          db2 = Σ_rows dZ2       (10,)
+
+``column_forward`` / ``column_backward`` are the essay's formulas, written once here as the
+reference for the tests (the notebook writes them out in its cells).
+"""
+
+import numpy as np
+
+from ._feedback import call, compare, correct, unpack, wrong
+
+PARAM_NAMES = ("W1", "b1", "W2", "b2")
+
+
+# ---- the essay's network, column notation ----------------------------------------------------
+def softmax_columns(Z):
+    """Softmax of every column of Z (n_classes, m); each column of the result sums to 1."""
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)
+
+
+def column_forward(W1, b1, W2, b2, A0):
+    """Z1 = W1 A0 + b1, A1 = ReLU(Z1), Z2 = W2 A1 + b2, A2 = softmax(Z2) (per column).
+
+    A0 (784, m), W1 (10, 784), b1 (10, 1), W2 (10, 10), b2 (10, 1). Returns a dict of all four.
+    """
+    Z1 = W1 @ A0 + b1
+    A1 = np.maximum(Z1, 0)
+    Z2 = W2 @ A1 + b2
+    return {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": softmax_columns(Z2)}
+
+
+def column_backward(W1, b1, W2, b2, A0, Y, cache):
+    """The essay's backward pass (softmax + cross-entropy), Y one-hot columns (10, m).
+
+    dZ2 = A2 − Y, dW2 = dZ2 A1ᵀ / m, db2 = row means of dZ2,
+    dZ1 = (W2ᵀ dZ2) ⊙ (Z1 > 0), dW1 = dZ1 A0ᵀ / m, db1 = row means of dZ1.
+    Returns {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}, each shaped like its parameter.
+    """
+    m = A0.shape[1]
+    dZ2 = cache["A2"] - Y
+    dW2 = dZ2 @ cache["A1"].T / m
+    db2 = dZ2.mean(axis=1, keepdims=True)
+    dZ1 = (W2.T @ dZ2) * (cache["Z1"] > 0)
+    dW1 = dZ1 @ A0.T / m
+    db1 = dZ1.mean(axis=1, keepdims=True)
+    return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+
+
+def column_loss(A2, Y):
+    """Cross-entropy of the softmax columns A2 against one-hot columns Y, averaged over the m columns."""
+    return float(-np.sum(Y * np.log(A2)) / A2.shape[1])
+
+
+def one_hot_columns(labels, n_classes=10):
+    """Labels (m,) → Y (n_classes, m): column j has a 1 in row labels[j] (the essay's layout)."""
+    labels = np.asarray(labels).astype(np.int64)
+    Y = np.zeros((n_classes, labels.shape[0]))
+    Y[labels, np.arange(labels.shape[0])] = 1.0
+    return Y
+
+
+def to_row_layout(W1, b1, W2, b2):
+    """Essay (column) parameters → the course's (row) parameters: transpose W, flatten b."""
+    return W1.T, b1.reshape(-1), W2.T, b2.reshape(-1)
+
+
+def to_column_layout(W1, b1, W2, b2):
+    """The course's (row) parameters → the essay's (column) parameters."""
+    return W1.T, b1.reshape(-1, 1), W2.T, b2.reshape(-1, 1)
+
+
+# ---- exercise 1: one-hot encoding ------------------------------------------------------------
+def _one_hot_reference(labels, n_classes=10):
+    return one_hot_columns(labels, n_classes).T
+
+
+def _index_error_hint(err_text):
+    if "integer" in err_text:
+        return ("the labels arrived as floats (like 3.0) — which is how `np.loadtxt` reads them from "
+                "a CSV file, for instance. Floats cannot index an array: convert first with "
+                "`labels = labels.astype(int)`.")
+    if "out of bounds" in err_text:
+        return ("an index is out of bounds. There are 10 classes, the digits 0 to 9, so Y needs "
+                "n_classes = 10 columns and digit d goes in column d (counting from 0).")
+    return None
+
+
+def check_one_hot(one_hot):
+    """Exercise: ``one_hot(labels, n_classes=10)`` returns Y (m, n_classes), one row per sample,
+    with a single 1 in column labels[i] of row i.
+
+    Tried on labels with every digit from 0 to 9, on a batch without any 9s (where
+    labels.max() + 1 would be too small), and on labels stored as floats.
+    """
+    cases = [
+        (np.array([3, 0, 9, 1, 1, 7, 4, 2, 8, 5, 6, 0]), "the labels [3, 0, 9, 1, 1, 7, 4, 2, 8, 5, 6, 0]"),
+        (np.array([2, 0, 5, 5, 1]), "a batch without any 8s or 9s, [2, 0, 5, 5, 1]"),
+        (np.array([2.0, 5.0, 0.0, 7.0]), "labels stored as floats, [2.0, 5.0, 0.0, 7.0]"),
+    ]
+    for labels, what in cases:
+        m = labels.shape[0]
+        Y, error = call(one_hot, labels.copy(), 10)
+        if error:
+            hint = _index_error_hint(error.message)
+            if hint:
+                return wrong(f"for {what}: {hint}")
+            error.message = f"for {what}: " + error.message
+            return error
+        expected = _one_hot_reference(labels)
+        if Y is not None and np.shape(Y) == (10, m) and m != 10:
+            return wrong(f"for {what}: Y has shape (10, {m}) — one sample per column, the essay's "
+                         f"layout. In the course each sample is a row: Y should be ({m}, 10) "
+                         "(transpose it, or build it as np.zeros((m, n_classes))).")
+        if Y is not None and np.ndim(Y) == 2 and np.shape(Y)[0] == m and np.shape(Y)[1] != 10:
+            k = np.shape(Y)[1]
+            reason = ("labels.max() is 9 for digits 0 to 9, but there are 10 classes"
+                      if k == int(labels.max()) else
+                      "a batch need not contain every digit, so labels.max() + 1 can be too small"
+                      if k == int(labels.max()) + 1 else "there are exactly 10 classes")
+            return wrong(f"for {what}: Y has {k} columns but needs n_classes = 10 — {reason}. "
+                         "Use the n_classes argument for the width.")
+        all_labels = np.zeros((m, 10))
+        all_labels[:, labels.astype(int)] = 1.0
+        feedback = compare("Y", Y, expected, hints=[
+            (np.roll(expected, -1, axis=1), "off by one: digit d must go in column d, counting "
+                                             "from 0 (digit 0 in column 0, digit 9 in column 9)."),
+            (np.roll(expected, 1, axis=1), "off by one: digit d must go in column d, counting "
+                                            "from 0 (digit 0 in column 0, digit 9 in column 9)."),
+            (all_labels, "every row has a 1 in the column of EVERY label. `Y[:, labels] = 1` sets "
+                         "whole columns; set one entry per row with "
+                         "`Y[np.arange(m), labels] = 1`."),
+        ])
+        if feedback:
+            feedback.message = f"for {what}: " + feedback.message
+            return feedback
+    return correct("each row is one sample with a single 1, in the column of its digit: "
+                   "Y has shape (m, 10), and every row sums to 1.")
+
+
+# ---- exercise 2: accuracy ------------------------------------------------------------------
+def _probabilities(m, seed):
+    """Softmax rows (m, 10), and labels y (m,) of which exactly the first 3m/4 are right."""
+    rng = np.random.default_rng(seed)
+    Z = rng.normal(0, 2, (m, 10))
+    P = np.exp(Z - Z.max(axis=1, keepdims=True))
+    P /= P.sum(axis=1, keepdims=True)
+    predicted = P.argmax(axis=1)
+    y = predicted.copy()
+    n_wrong = m // 4
+    y[-n_wrong:] = (predicted[-n_wrong:] + 1 + rng.integers(0, 9, n_wrong)) % 10
+    return P, y
+
+
+def check_accuracy(accuracy):
+    """Exercise: ``accuracy(P, y)`` returns the FRACTION (between 0 and 1) of rows of P (m, 10)
+    whose most probable class equals the label y[i].
+
+    Tried on m = 12 samples and then on m = 10 (where P is square and an argmax over the
+    wrong axis no longer fails loudly).
+    """
+    for m, seed in ((12, 0), (10, 10)):
+        P, y = _probabilities(m, seed)
+        expected = float(np.mean(P.argmax(axis=1) == y))
+        got, error = call(accuracy, P.copy(), y.copy())
+        if error:
+            if "broadcast" in error.message:
+                return wrong(f"P is ({m}, 10) and y is ({m},) and your comparison does not line "
+                             "up: the predicted class of sample i is the argmax of ROW i, "
+                             f"`P.argmax(axis=1)`, shape ({m},) like y. (argmax over axis 0 "
+                             "gives one entry per class, shape (10,).)")
+            return error
+        if got is None:
+            return compare("the accuracy", None, expected)
+        if np.ndim(got) > 0 and np.size(got) > 1:
+            return wrong(f"you returned {np.shape(got)} values; return ONE number, the fraction "
+                         "of matches: `np.mean(predicted == y)`.")
+        try:
+            got = float(np.asarray(got).reshape(()))
+        except (TypeError, ValueError):
+            return wrong(f"return a number, not {type(got).__name__}.")
+        wrong_answers = [
+            (100 * expected, f"that is a percentage ({100 * expected:g}). Return the fraction "
+                             f"{expected:g} (between 0 and 1); format it as a percentage only when "
+                             "printing, e.g. f\"{acc:.2%}\"."),
+            (float(np.mean(P.max(axis=1) == y)), "it compares probabilities (like 0.83) with labels "
+                                                 "(like 7), which are never equal. Compare the "
+                                                 "predicted CLASS, `P.argmax(axis=1)`, with y."),
+            (float(np.mean(P.argmax(axis=0) == y)) if m == 10 else None,
+             "the argmax runs over the wrong axis: axis 0 picks, for each class, the sample with "
+             "the highest probability. The prediction for sample i is the argmax of row i: "
+             "`P.argmax(axis=1)`."),
+            (float(np.sum(P.argmax(axis=1) == y)), f"that is the number of right answers "
+                                                   f"({expected * m:g} of {m}); divide by m for the "
+                                                   "fraction (or use np.mean)."),
+            (1 - expected, "that is the error rate, the fraction of WRONG answers; the accuracy "
+                           "is the fraction of right ones."),
+        ]
+        if np.isclose(got, expected):
+            continue
+        for value, why in wrong_answers:
+            if value is not None and np.isclose(got, value):
+                return wrong(f"with {m} samples you returned {got:g}, expected {expected:g}: {why}")
+        return wrong(f"with {m} samples you returned {got:g}, expected {expected:g} "
+                     f"({int(round(expected * m))} of the {m} predicted classes match the labels).")
+    return correct("accuracy = the mean of (P.argmax(axis=1) == y), a fraction between 0 and 1.")
+
+
+# ---- exercise 3: the essay's column layout → the course's row layout ------------------------
+def _essay_parameters(seed=0):
+    rng = np.random.default_rng(seed)
+    return (rng.uniform(-0.5, 0.5, (10, 784)), rng.uniform(-0.5, 0.5, (10, 1)),
+            rng.uniform(-0.5, 0.5, (10, 10)), rng.uniform(-0.5, 0.5, (10, 1)))
+
+
+def check_to_row_layout(convert):
+    """Exercise: ``convert(W1, b1, W2, b2)`` takes the essay's parameters — W1 (10, 784),
+    b1 (10, 1), W2 (10, 10), b2 (10, 1) — and returns the course's: W1 (784, 10), b1 (10,),
+    W2 (10, 10), b2 (10,), so that X W1 + b1 … computes the same network.
+    """
+    essay = _essay_parameters(seed=6)
+    result, error = call(convert, *(p.copy() for p in essay))
+    if error:
+        return error
+    got, error = unpack(result, PARAM_NAMES)
+    if error:
+        return error
+    expected = to_row_layout(*essay)
+    for name, g, e, src in zip(PARAM_NAMES, got, expected, essay):
+        if g is None:
+            return compare(name, None, e)
+        shape = np.shape(g)
+        if name.startswith("W"):
+            if shape == src.shape and src.shape != e.shape:
+                return wrong(f"{name} still has the essay's shape {src.shape} (n_out, n_in). In the "
+                             f"course W is (n_in, n_out) = {e.shape}: use {name}.T.")
+            if src.shape != e.shape:
+                hints = [(src.reshape(e.shape), f"{name}.reshape{e.shape} keeps the numbers in "
+                                                "their stored order and only re-cuts them into new "
+                                                "rows; it does not swap rows and columns. Use "
+                                                f"{name}.T.")]
+            else:
+                hints = [(src, f"{name} is square {e.shape}, so its shape cannot show the "
+                                   "missing transpose — but it needs one, just like W1: "
+                                   f"{name}.T.")]
+            feedback = compare(name, g, e, hints)
+        else:
+            if shape == (10, 1):
+                return wrong(f"{name} is still a column (10, 1), as in the essay. The course's bias "
+                             f"is a flat vector (10,) that NumPy adds to every row: "
+                             f"{name}.ravel() or {name}[:, 0].")
+            if shape == (1, 10):
+                return wrong(f"{name} is a (1, 10) row; the course's bias is a flat (10,) vector: "
+                             f"{name}.ravel().")
+            feedback = compare(name, g, e)
+        if feedback:
+            return feedback
+    # the converted network must compute what the essay's does
+    A0 = np.random.default_rng(7).random((784, 5))
+    essay_out = column_forward(*essay, A0)["A2"]
+    W1, b1, W2, b2 = (np.asarray(p, dtype=float) for p in got)
+    X = A0.T
+    Z2 = np.maximum(X @ W1 + b1, 0) @ W2 + b2
+    rows = np.exp(Z2 - Z2.max(axis=1, keepdims=True))
+    rows /= rows.sum(axis=1, keepdims=True)
+    if not np.allclose(rows, essay_out.T):
+        return wrong("the shapes and values look right, but X W1 + b1 … does not reproduce the "
+                     "essay's network.")
+    return correct("W1 (784, 10), b1 (10,), W2 (10, 10), b2 (10,): on 5 test images the "
+                   "converted network's output is exactly the transpose of the essay's.")
+
+
+__all__ = ["check_one_hot", "check_accuracy", "check_to_row_layout", "column_forward",
+           "column_backward", "column_loss", "softmax_columns", "one_hot_columns",
+           "to_row_layout", "to_column_layout"]

@@ -1,0 +1,158 @@
+"""Exercise checkers of notebook 06 (MNIST): the worked solutions pass, and each typical
+mistake gets its own hint."""
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nnla_helpers.exercises import mnist as ex06
+
+SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "solutions"
+
+
+def solutions(name):
+    spec = importlib.util.spec_from_file_location(name, SOLUTIONS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def verdict(feedback, correct, *phrases):
+    assert feedback.correct is correct, feedback.message
+    for phrase in phrases:
+        assert phrase in feedback.message, feedback.message
+    assert repr(feedback).startswith("✅" if correct else "❌")
+
+
+def test_06_solutions_pass():
+    sol = solutions("06_mnist")
+    verdict(ex06.check_one_hot(sol.one_hot), True, "(m, 10)")
+    verdict(ex06.check_accuracy(sol.accuracy), True, "fraction")
+    verdict(ex06.check_to_row_layout(sol.to_row_layout), True, "W1 (784, 10)")
+
+
+def test_06_other_correct_answers_pass():
+    def eye_one_hot(labels, n_classes=10):
+        return np.eye(n_classes)[np.asarray(labels, dtype=int)]
+
+    def int_one_hot(labels, n_classes=10):           # 0/1 integers are fine too
+        return (np.arange(n_classes) == np.asarray(labels)[:, None]).astype(int)
+
+    verdict(ex06.check_one_hot(eye_one_hot), True)
+    verdict(ex06.check_one_hot(int_one_hot), True)
+    verdict(ex06.check_accuracy(lambda P, y: float((P.argmax(1) == y).sum() / len(y))), True)
+    verdict(ex06.check_to_row_layout(
+        lambda W1, b1, W2, b2: (W1.T.copy(), b1[:, 0], np.transpose(W2), b2.reshape(10))), True)
+
+
+# ---- exercise 1: one-hot ------------------------------------------------------------------------
+def _rows(labels, n):
+    labels = np.asarray(labels).astype(int)
+    Y = np.zeros((len(labels), n))
+    Y[np.arange(len(labels)), labels] = 1
+    return Y
+
+
+def _columns(labels, n=10):
+    labels = np.asarray(labels).astype(int)
+    Y = np.zeros((n, len(labels)))
+    Y[labels, np.arange(len(labels))] = 1
+    return Y
+
+
+def _all_labels(labels, n=10):
+    labels = np.asarray(labels).astype(int)
+    Y = np.zeros((len(labels), n))
+    Y[:, labels] = 1
+    return Y
+
+
+def _shift(labels, n=10, by=1):
+    labels = np.asarray(labels).astype(int)
+    Y = np.zeros((len(labels), n))
+    Y[np.arange(len(labels)), labels - by] = 1
+    return Y
+
+
+def _width_from_max(labels, n=10):
+    labels = np.asarray(labels).astype(int)
+    return _rows(labels, labels.max() + 1)
+
+
+def _float_unsafe(labels, n=10):
+    Y = np.zeros((len(labels), n))
+    Y[np.arange(len(labels)), labels] = 1           # IndexError for float labels
+    return Y
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda labels, n=10: None, ["placeholder"]),
+    (_columns, ["shape (10, 12)", "essay's layout", "(12, 10)"]),
+    (lambda labels, n=10: _rows(labels, 9), ["out of bounds", "10 classes"]),
+    (_width_from_max, ["without any 8s or 9s", "6 columns", "need not contain every digit"]),
+    (_shift, ["off by one", "column d"]),
+    (lambda labels, n=10: _rows(labels, 11), ["11 columns", "exactly 10 classes"]),
+    (_all_labels, ["EVERY label", "np.arange(m)"]),
+    (_float_unsafe, ["floats", "astype(int)"]),
+    (lambda labels, n=10: np.zeros((len(labels), n)), ["different values"]),
+])
+def test_06_one_hot_mistakes(answer, phrases):
+    verdict(ex06.check_one_hot(answer), False, *phrases)
+
+
+# ---- exercise 2: accuracy -----------------------------------------------------------------------
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda P, y: None, ["placeholder"]),
+    (lambda P, y: 100 * np.mean(P.argmax(1) == y), ["percentage", "fraction"]),
+    (lambda P, y: np.mean(P.max(axis=1) == y), ["probabilities", "argmax(axis=1)"]),
+    (lambda P, y: np.mean(P == y), ["does not line up", "axis=1"]),
+    (lambda P, y: np.mean(P.argmax(axis=0) == y), ["(10,)", "axis=1"]),
+    (lambda P, y: P.argmax(1) == y, ["ONE number"]),
+    (lambda P, y: np.sum(P.argmax(1) == y), ["number of right answers", "divide by m"]),
+    (lambda P, y: np.mean(P.argmax(1) != y), ["error rate"]),
+    (lambda P, y: 0.5, ["expected 0.75"]),
+    (lambda P, y: 1 / 0, ["raised ZeroDivisionError"]),
+])
+def test_06_accuracy_mistakes(answer, phrases):
+    verdict(ex06.check_accuracy(answer), False, *phrases)
+
+
+def test_06_accuracy_examples_tell_mistakes_apart():
+    """The hidden test data must give a different number for every typical mistake."""
+    for m, seed in ((12, 0), (10, 10)):
+        P, y = ex06._probabilities(m, seed)
+        right = np.mean(P.argmax(1) == y)
+        assert right == 0.75 if m == 12 else right == 0.8
+        values = [right, 100 * right, np.mean(P.max(1) == y), np.sum(P.argmax(1) == y), 1 - right]
+        if m == 10:
+            values.append(np.mean(P.argmax(0) == y))
+        assert len(set(np.round(values, 9))) == len(values), values
+
+
+# ---- exercise 3: column layout → row layout -----------------------------------------------------
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda W1, b1, W2, b2: None, ["placeholder"]),
+    (lambda W1, b1, W2, b2: (W1.T, b1.ravel()), ["return 4 things"]),
+    (lambda W1, b1, W2, b2: (W1, b1.ravel(), W2.T, b2.ravel()), ["essay's shape (10, 784)", "W1.T"]),
+    (lambda W1, b1, W2, b2: (W1.reshape(784, 10), b1.ravel(), W2.T, b2.ravel()),
+     ["reshape", "does not swap", "W1.T"]),
+    (lambda W1, b1, W2, b2: (W1.T, b1.ravel(), W2, b2.ravel()), ["W2 is square", "W2.T"]),
+    (lambda W1, b1, W2, b2: (W1.T, b1, W2.T, b2), ["b1 is still a column (10, 1)", "ravel"]),
+    (lambda W1, b1, W2, b2: (W1.T, b1.ravel(), W2.T, b2), ["b2 is still a column"]),
+    (lambda W1, b1, W2, b2: (W1.T, b1.T, W2.T, b2.T), ["(1, 10) row"]),
+    (lambda W1, b1, W2, b2: (W1.T, b2.ravel(), W2.T, b1.ravel()), ["b1 has the right shape"]),
+    (lambda W1, b1, W2, b2: (W1.T, b1.ravel(), W2.T, None), ["b2 is None"]),
+    (lambda W1, b1, W2, b2: (W1 @ W2, b1, W2, b2), ["raised ValueError"]),
+])
+def test_06_to_row_layout_mistakes(answer, phrases):
+    verdict(ex06.check_to_row_layout(answer), False, *phrases)
+
+
+def test_06_checkers_do_not_change_with_learner_mutation():
+    """A learner's function that modifies its input in place must not corrupt the check."""
+    def inplace(W1, b1, W2, b2):
+        W1 *= 0
+        return W1.T, b1.ravel(), W2.T, b2.ravel()
+    verdict(ex06.check_to_row_layout(inplace), False, "W1")

@@ -1,0 +1,144 @@
+"""The notation bridge of notebook 06: essay 001's column notation (one image per column,
+Z = W A + b) and the course's row notation (Z = X W + b) are the same network.
+
+W_col = W_rowᵀ, b_col = b_row as a column, A0 = Xᵀ: the forward outputs and every gradient
+agree to float64 precision, on real MNIST images and on random data.
+"""
+
+import numpy as np
+import pytest
+
+from nnla_helpers import MLP, data
+from nnla_helpers.exercises import mnist as bridge
+from nnla_helpers.gradcheck import numerical_gradient, relative_error
+
+NAMES = ("W1", "b1", "W2", "b2")
+
+
+@pytest.fixture(scope="module")
+def first_images():
+    X, y, _, _ = data.load_mnist(n_train=100, n_test=1)
+    return X.astype(np.float64), y
+
+
+def _essay_params(seed, n_in=784, n_hidden=10, n_out=10):
+    rng = np.random.default_rng(seed)
+    return (rng.uniform(-0.5, 0.5, (n_hidden, n_in)), rng.uniform(-0.5, 0.5, (n_hidden, 1)),
+            rng.uniform(-0.5, 0.5, (n_out, n_hidden)), rng.uniform(-0.5, 0.5, (n_out, 1)))
+
+
+def _row_net(col_params, n_in=784, n_hidden=10, n_out=10, dtype=np.float64):
+    net = MLP([n_in, n_hidden, n_out], init="essay", seed=123, dtype=dtype)
+    net.set_state(dict(zip(NAMES, bridge.to_row_layout(*col_params))))
+    return net
+
+
+def _both(X, y, col_params):
+    """(column forward, column grads, row output, row grads) on the same data and weights."""
+    net = _row_net(col_params, X.shape[1], col_params[0].shape[0], col_params[2].shape[0])
+    A0 = X.T
+    Y = bridge.one_hot_columns(y, col_params[2].shape[0])
+    cache = bridge.column_forward(*col_params, A0)
+    col_grads = bridge.column_backward(*col_params, A0, Y, cache)
+    row_out, row_cache = net.forward(X)
+    row_grads = net.backward(row_cache, y)
+    return net, cache, col_grads, row_out, row_cache, row_grads
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_forward_identical_on_mnist(first_images, seed):
+    X, y = first_images
+    _, cache, _, row_out, row_cache, _ = _both(X, y, _essay_params(seed))
+    np.testing.assert_allclose(row_out, cache["A2"].T, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(row_cache["Z"][0], cache["Z1"].T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(row_cache["A"][1], cache["A1"].T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(row_cache["Z"][1], cache["Z2"].T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_array_equal(row_out.argmax(axis=1), cache["A2"].argmax(axis=0))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_gradients_identical_on_mnist(first_images, seed):
+    X, y = first_images
+    _, _, col_grads, _, _, row_grads = _both(X, y, _essay_params(seed))
+    for name, g_col in col_grads.items():
+        g_row_as_col = bridge.to_column_layout(*(row_grads[n] for n in NAMES))[NAMES.index(name)]
+        assert g_row_as_col.shape == g_col.shape, name
+        np.testing.assert_allclose(g_row_as_col, g_col, rtol=1e-10, atol=1e-14, err_msg=name)
+
+
+def test_essay_puts_one_over_m_in_dW_the_course_in_dZ(first_images):
+    """Same gradients, different bookkeeping: essay dZ2 = A2 − Y, course dZ2 = (A2 − Y)/m."""
+    X, y = first_images
+    m = X.shape[0]
+    _, cache, _, row_out, _, _ = _both(X, y, _essay_params(0))
+    essay_dZ2 = cache["A2"] - bridge.one_hot_columns(y)
+    course_dZ2 = (row_out - data.one_hot(y, 10)) / m
+    np.testing.assert_allclose(course_dZ2, essay_dZ2.T / m, rtol=1e-12, atol=1e-16)
+
+
+def test_loss_identical(first_images):
+    X, y = first_images
+    params = _essay_params(4)
+    net, cache, *_ = _both(X, y, params)
+    essay_loss = bridge.column_loss(cache["A2"], bridge.one_hot_columns(y))
+    np.testing.assert_allclose(net.loss(X, y), essay_loss, rtol=1e-12)
+
+
+def test_column_gradients_match_finite_differences():
+    """The essay's formulas are the gradient of the mean cross-entropy (on a small example)."""
+    rng = np.random.default_rng(5)
+    n_in, n_hidden, n_out, m = 6, 4, 3, 7
+    params = [p.copy() for p in _essay_params(5, n_in, n_hidden, n_out)]
+    A0 = rng.random((n_in, m))
+    y = rng.integers(0, n_out, m)
+    Y = bridge.one_hot_columns(y, n_out)
+    grads = bridge.column_backward(*params, A0, Y, bridge.column_forward(*params, A0))
+
+    def loss():
+        return bridge.column_loss(bridge.column_forward(*params, A0)["A2"], Y)
+
+    for name, p in zip(NAMES, params):
+        assert relative_error(grads[name], numerical_gradient(loss, p)) < 1e-7, name
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_bridge_on_random_data_any_sizes(seed):
+    rng = np.random.default_rng(seed)
+    n_in, n_hidden, n_out, m = 5, 7, 4, 9
+    params = _essay_params(seed, n_in, n_hidden, n_out)
+    X = rng.normal(size=(m, n_in))
+    y = rng.integers(0, n_out, m)
+    _, cache, col_grads, row_out, _, row_grads = _both(X, y, params)
+    np.testing.assert_allclose(row_out, cache["A2"].T, rtol=1e-12)
+    for name in NAMES:
+        back = bridge.to_column_layout(*(row_grads[n] for n in NAMES))[NAMES.index(name)]
+        np.testing.assert_allclose(back, col_grads[name], rtol=1e-10, atol=1e-14)
+
+
+def test_layout_conversions_are_inverse():
+    params = _essay_params(9)
+    rows = bridge.to_row_layout(*params)
+    assert [p.shape for p in rows] == [(784, 10), (10,), (10, 10), (10,)]
+    back = bridge.to_column_layout(*rows)
+    for a, b in zip(back, params):
+        assert a.shape == b.shape
+        np.testing.assert_array_equal(a, b)
+
+
+def test_float32_predictions_identical(first_images):
+    """In float32 (as the notebook trains) both layouts predict the same digits."""
+    X, y = first_images
+    params = tuple(p.astype(np.float32) for p in _essay_params(3))
+    net = _row_net(params, dtype=np.float32)
+    assert net.weights[0].dtype == np.float32
+    X32 = X.astype(np.float32)
+    col = bridge.column_forward(*params, np.ascontiguousarray(X32.T))["A2"]
+    row = net.predict_proba(X32)
+    np.testing.assert_allclose(row, col.T, rtol=1e-4, atol=1e-6)
+    np.testing.assert_array_equal(row.argmax(axis=1), col.argmax(axis=0))
+
+
+def test_one_hot_columns_is_transpose_of_rows():
+    y = np.array([3, 0, 9, 1])
+    np.testing.assert_array_equal(bridge.one_hot_columns(y), data.one_hot(y, 10).T)
+    np.testing.assert_array_equal(bridge.one_hot_columns(y).sum(axis=0), np.ones(4))
