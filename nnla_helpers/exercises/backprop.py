@@ -1,0 +1,276 @@
+"""Exercises of notebook 04: a central-difference gradient, and the backward pass of a
+one-hidden-layer network (ReLU hidden layer, softmax output, mean cross-entropy).
+
+The network of ``check_backward`` (samples in rows)::
+
+    Z1 = X W1 + b1      A1 = ReLU(Z1)      Z2 = A1 W2 + b2      A2 = softmax(Z2)
+    L  = −(1/m) Σ Y ⊙ log A2
+
+    dZ2 = A2 − Y                    dW2 = A1ᵀ dZ2 / m     db2 = mean of the rows of dZ2
+    dZ1 = (dZ2 W2ᵀ) ⊙ (Z1 > 0)      dW1 = Xᵀ dZ1 / m      db1 = mean of the rows of dZ1
+
+The checker compares the learner's gradients with finite differences of L, names the first
+parameter whose gradient is wrong, and recognises the typical mistakes (a missing
+transpose, a forgotten 1/m, the wrong activation derivative, a dropped ReLU mask, …).
+"""
+
+import numpy as np
+
+from ..activations import relu, sigmoid_grad, softmax
+from ..gradcheck import numerical_gradient as _numerical_gradient
+from ..gradcheck import relative_error
+from ._feedback import call, correct, wrong
+
+TOLERANCE = 1e-6          # relative error below this counts as "agrees with finite differences"
+NAMES = ("dW1", "db1", "dW2", "db2")          # the order backward() returns them in
+CHECK_ORDER = ("dW2", "db2", "dW1", "db1")    # the order backprop computes them in
+FORMULAS = {"dW2": "dW2 = A1ᵀ dZ2 / m", "db2": "db2 = the mean of the rows of dZ2",
+            "dW1": "dW1 = Xᵀ dZ1 / m", "db1": "db1 = the mean of the rows of dZ1"}
+
+
+# ---- exercise 1: a central-difference gradient -------------------------------------------------
+
+
+def _numgrad_example():
+    x = np.array([[0.3, -1.2, 2.0], [0.7, 1.5, -0.4]])
+
+    def f():
+        return float(np.sum(np.sin(x)) + np.sum(x ** 3) / 3)
+
+    return x, f, np.cos(x) + x ** 2            # x, f(), the exact gradient
+
+
+def check_numerical_gradient(numerical_gradient):
+    """Exercise: ``numerical_gradient(f, x, eps)`` returns the central-difference gradient of
+    the number f() with respect to every entry of the array x (f reads x; nudge one entry at a
+    time, evaluate, and put it back)."""
+    x, f, exact = _numgrad_example()
+    eps = 1e-4
+    original = x.copy()
+    grad, error = call(numerical_gradient, f, x, eps)
+    if error:
+        return error
+    if not np.allclose(x, original, rtol=0, atol=1e-12):
+        return wrong("after your function ran, x was changed. Put every entry back after nudging "
+                     "it (x[i] = original), or the later entries are measured at the wrong point "
+                     "— and a network would keep the nudged weights.")
+    x[...] = original                        # undo any rounding left by the learner's nudges
+    if grad is None:
+        return wrong("your function returned None — the exercise cell still has its placeholder; "
+                     "return the array of derivatives.")
+    try:
+        grad = np.asarray(grad, dtype=float)
+    except (TypeError, ValueError):
+        return wrong(f"return a NumPy array of numbers, not {type(grad).__name__}.")
+    if grad.shape != x.shape:
+        return wrong(f"the gradient has shape {grad.shape} but x has shape {x.shape}: there is one "
+                     "derivative per entry of x, so the gradient has x's shape "
+                     "(start from np.zeros_like(x)).")
+    err = relative_error(grad, exact)
+    if err < 1e-7:
+        return correct(f"relative error {err:.1e} against the exact gradient: central differences "
+                       "are accurate to about eps².")
+    # the typical mistakes, computed on the same input
+    forward = np.zeros_like(x)
+    every_entry = np.zeros_like(x)
+    f0 = f()
+    for i in np.ndindex(x.shape):
+        keep = x[i]
+        x[i] = keep + eps
+        forward[i] = (f() - f0) / eps
+        x[i] = keep
+    x += eps
+    f_plus = f()
+    x -= 2 * eps
+    f_minus = f()
+    x[...] = original
+    every_entry[...] = (f_plus - f_minus) / (2 * eps)
+    hints = [
+        (2 * exact, "every derivative is twice too big: the two points x + eps and x − eps are "
+                    "2·eps apart, so divide by 2·eps."),
+        (forward, "this is the one-sided difference (f(x + eps) − f(x)) / eps. It works, but its "
+                  f"error is about eps (here {relative_error(forward, exact):.0e}) instead of "
+                  "eps²: use (f(x + eps) − f(x − eps)) / (2·eps)."),
+        (every_entry, "every entry got the same number: you nudged all of x at once. Nudge ONE "
+                      "entry at a time (loop with np.ndindex(x.shape)) so each derivative "
+                      "belongs to its own entry."),
+        (-exact, "the sign is flipped: f(x + eps) comes first, (f(x + eps) − f(x − eps)) / (2·eps)."),
+    ]
+    for value, why in hints:
+        if np.allclose(grad, value, rtol=1e-4, atol=1e-8):
+            return wrong(why)
+    return wrong(f"the gradient is off: relative error {err:.1e} against the exact gradient "
+                 "(a correct one gives about 1e-9). Nudge x[i] by +eps and by −eps, evaluate f() "
+                 "each time, and divide the difference by 2·eps.")
+
+
+# ---- exercise 2: the backward pass -------------------------------------------------------------
+
+
+def _backward_example(m=6, n=3, h=4, k=4, seed=8):
+    """Inputs, one-hot targets and parameters. W2 is square (h = k) on purpose: then
+    ``dZ2 @ W2`` (a forgotten transpose) runs without a shape error, and only the numbers
+    give it away. No pre-activation is within 0.3 of ReLU's kink at 0."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(m, n))
+    Y = np.eye(k)[rng.integers(0, k, m)]
+    W1, b1 = rng.normal(size=(n, h)), rng.normal(0, 0.5, size=h)
+    W2, b2 = rng.normal(size=(h, k)), rng.normal(0, 0.5, size=k)
+    return X, Y, W1, b1, W2, b2
+
+
+def reference_backward(X, Y, W1, b1, W2, b2):
+    """The worked solution, for the checker's own use: (dW1, db1, dW2, db2)."""
+    m = X.shape[0]
+    Z1 = X @ W1 + b1
+    A1 = relu(Z1)
+    A2 = softmax(A1 @ W2 + b2)
+    dZ2 = A2 - Y
+    dZ1 = (dZ2 @ W2.T) * (Z1 > 0)
+    return X.T @ dZ1 / m, dZ1.mean(axis=0), A1.T @ dZ2 / m, dZ2.mean(axis=0)
+
+
+def _loss(X, Y, W1, b1, W2, b2):
+    A2 = softmax(relu(X @ W1 + b1) @ W2 + b2)
+    return float(-np.sum(Y * np.log(A2)) / X.shape[0])
+
+
+def _typical_mistakes(X, Y, W1, b1, W2, b2):
+    """{gradient name: [(wrong value, explanation), …]} — each mistake computed on this input."""
+    m = X.shape[0]
+    Z1 = X @ W1 + b1
+    A1 = relu(Z1)
+    Z2 = A1 @ W2 + b2
+    dZ2 = softmax(Z2) - Y
+    mask = (Z1 > 0).astype(float)
+    good = dict(zip(NAMES, reference_backward(X, Y, W1, b1, W2, b2)))
+
+    def layer1(dZ1):
+        return {"dW1": X.T @ dZ1 / m, "db1": dZ1.mean(axis=0)}
+
+    mistakes = {name: [] for name in NAMES}
+
+    def add(values, why):
+        for name, value in values.items():
+            mistakes[name].append((value, why))
+
+    add({name: m * g for name, g in good.items()},
+        f"off by a factor of m = {m}: the loss is a mean over the m samples, so divide by m "
+        "(dW = Aᵀ dZ / m, db = the mean of dZ's rows, not their sum).")
+    add({name: g / m for name, g in good.items()},
+        f"too small by a factor of m = {m}: you divided by m twice. Put the 1/m in one place "
+        "only — either in dZ2 or in every dW and db.")
+    add({name: -g for name, g in good.items()},
+        "the sign is flipped: dZ2 = A2 − Y (prediction minus target), not Y − A2.")
+    add({"dW2": dZ2.T @ A1 / m},
+        "this is the transpose of the right answer: dW2 = A1ᵀ dZ2 / m. Its rows belong to the "
+        "hidden units and its columns to the outputs, like W2 (here both are 4, so the shape "
+        "could not warn you).")
+    add({"dW2": Z1.T @ dZ2 / m},
+        "you used Z1; layer 2 multiplied the activations A1 = ReLU(Z1), so dW2 = A1ᵀ dZ2 / m.")
+    no_softmax = Z2 - Y
+    add({"dW2": A1.T @ no_softmax / m, "db2": no_softmax.mean(axis=0),
+         **layer1((no_softmax @ W2.T) * mask)},
+        "dZ2 = A2 − Y uses the softmax probabilities A2 = softmax(Z2), not the raw scores Z2.")
+    add(layer1((dZ2 @ W2) * mask),
+        "a transpose is missing: the gradient flows back through W2 as dA1 = dZ2 W2ᵀ (W2 is "
+        "square here, so dZ2 @ W2 ran without a shape error — only the numbers are wrong).")
+    add(layer1(dZ2 @ W2.T),
+        "the ReLU mask is missing: dZ1 = (dZ2 W2ᵀ) ⊙ (Z1 > 0). Units that were off (Z1 ≤ 0) in "
+        "the forward pass pass no gradient back.")
+    add(layer1((dZ2 @ W2.T) * A1),
+        "you multiplied by ReLU(Z1) itself; the chain rule needs its derivative, "
+        "ReLU′(Z1) = (Z1 > 0), a mask of 0s and 1s.")
+    add(layer1((dZ2 @ W2.T) * sigmoid_grad(Z1)),
+        "that is the sigmoid's derivative σ(1 − σ); the hidden layer is ReLU, so "
+        "g′(Z1) = (Z1 > 0).")
+    add(layer1((dZ2 @ W2.T) * (Z1 < 0)),
+        "the mask is the wrong way round: ReLU lets through where Z1 > 0, so use (Z1 > 0).")
+    return mistakes
+
+
+def _as_gradients(result):
+    """The learner's result as {name: value}, or a Feedback saying how to return it."""
+    if result is None:
+        return None, wrong("backward returned None — the exercise cell still has its placeholder; "
+                           "return dW1, db1, dW2, db2.")
+    if isinstance(result, dict):
+        got = {}
+        for name in NAMES:
+            for key in (name, name[1:]):          # "dW1" or "W1"
+                if key in result:
+                    got[name] = result[key]
+        missing = [name for name in NAMES if name not in got]
+        if missing:
+            return None, wrong(f"the dict you returned has no {', '.join(missing)}; use the keys "
+                               "dW1, db1, dW2, db2 (or return the four arrays in that order).")
+        return got, None
+    if not isinstance(result, (tuple, list)) or len(result) != 4:
+        return None, wrong("return four things, in this order: `return dW1, db1, dW2, db2`.")
+    return dict(zip(NAMES, result)), None
+
+
+def check_backward(backward):
+    """Exercise: ``backward(X, Y, W1, b1, W2, b2)`` returns ``(dW1, db1, dW2, db2)``, the
+    gradients of the mean cross-entropy of the ReLU → softmax network above.
+
+    Each gradient is compared with central finite differences of the loss; the verdict names
+    the first wrong one (in the order backprop computes them: dW2, db2, dW1, db1) and, if the
+    mistake is a typical one, what it is."""
+    params = _backward_example()
+    X, Y, W1, b1, W2, b2 = params
+    result, error = call(backward, *(p.copy() for p in params))
+    if error:
+        return error
+    got, error = _as_gradients(result)
+    if error:
+        return error
+    # finite differences of L with respect to each parameter
+    work = [p.copy() for p in params]
+    numeric = {}
+    for index, name in zip((2, 3, 4, 5), NAMES):
+        numeric[name] = _numerical_gradient(lambda: _loss(*work), work[index])
+    shapes = dict(zip(NAMES, (W1.shape, b1.shape, W2.shape, b2.shape)))
+    mistakes = _typical_mistakes(*params)
+    status, first_problem = {}, None
+    for name in CHECK_ORDER:
+        verdict = _judge(name, got[name], numeric[name], shapes[name], mistakes[name])
+        status[name] = verdict is None
+        if verdict is not None and first_problem is None:
+            first_problem = verdict
+    summary = "  ".join(f"{name} {'✔' if status[name] else '✘'}" for name in CHECK_ORDER)
+    if first_problem is None:
+        worst = max(relative_error(got[name], numeric[name]) for name in NAMES)
+        return correct(f"all four gradients agree with finite differences (largest relative error "
+                       f"{worst:.0e}).  {summary}")
+    first_problem.message += f"  [{summary}]"
+    return first_problem
+
+
+def _judge(name, value, numeric, shape, mistakes):
+    """None if ``value`` agrees with the finite differences, else a Feedback about ``name``."""
+    param = name[1:]
+    if value is None:
+        return wrong(f"{name} is None — replace the placeholder with {FORMULAS[name]}.")
+    try:
+        value = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return wrong(f"{name} should be a NumPy array of numbers, but it is {type(value).__name__}.")
+    if value.shape != shape:
+        hint = ""
+        if value.shape == shape[::-1] and len(shape) == 2:
+            hint = " Its rows and columns are swapped — a transpose in the wrong place?"
+        elif value.size != int(np.prod(shape)):
+            hint = (" Average over the samples only (axis=0): one number per unit."
+                    if name.startswith("db") else "")
+        return wrong(f"{name} has shape {value.shape} but {param} has shape {shape}: a gradient "
+                     f"always has its parameter's shape. {FORMULAS[name]}.{hint}")
+    err = relative_error(value, numeric)
+    if err < TOLERANCE:
+        return None
+    for wrong_value, why in mistakes:
+        if np.allclose(value, wrong_value, rtol=1e-5, atol=1e-10):
+            return wrong(f"{name} is wrong (relative error {err:.1e} against finite "
+                         f"differences): {why}")
+    return wrong(f"{name} is wrong: relative error {err:.1e} against finite differences (a correct "
+                 f"gradient gives about 1e-9). Check {FORMULAS[name]} and the steps before it.")

@@ -1,0 +1,241 @@
+"""Exercises of notebook 05: a dropout layer (forward and backward) and early stopping.
+
+Inverted dropout with keep-probability p, on activations A (m, n)::
+
+    forward(A, keep_prob, rng)    → (A_out, D)    D = 1 with probability p, else 0
+                                                  A_out = A ⊙ D / p
+    backward(dA_out, D, keep_prob) → dA           dA = dA_out ⊙ D / p (the SAME D and 1/p)
+
+Early stopping, as ``nnla_helpers.train.train(..., patience=…)`` does it::
+
+    early_stopping(val_loss, patience) → (stop_epoch, best_epoch)      epochs counted from 1
+"""
+
+import numpy as np
+
+from ._feedback import call, correct, unpack, wrong
+
+KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and 1 − p differ)
+
+
+def _same(a, b):
+    return a.shape == b.shape and np.allclose(a, b, rtol=1e-9, atol=1e-12)
+
+
+def _as_array(name, value, shape):
+    """(array, None) or (None, Feedback): None, not numbers, or the wrong shape."""
+    if value is None:
+        return None, wrong(f"{name} is None — the exercise cell still has its placeholder; "
+                           "replace `None` with your computation.")
+    try:
+        value = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None, wrong(f"{name} should be a NumPy array of numbers, but it is "
+                           f"{type(value).__name__}.")
+    if value.shape != shape:
+        hint = (" Draw one mask entry per activation: rng.random(A.shape)."
+                if name == "D" else "")
+        return None, wrong(f"{name} has shape {value.shape} but should have shape {shape}, like "
+                           f"the activations.{hint}")
+    return value, None
+
+
+def _forward(dropout_forward, A, keep_prob, seed):
+    """Run the learner's forward on a copy of A: ((A_out, D), None) or (None, Feedback)."""
+    result, error = call(dropout_forward, A.copy(), keep_prob, np.random.default_rng(seed))
+    if error:
+        return None, error
+    (A_out, D), error = unpack(result, ("A_out", "D"))
+    if error:
+        return None, error
+    A_out, error = _as_array("A_out", A_out, A.shape)
+    if error:
+        return None, error
+    D, error = _as_array("D", D, A.shape)
+    if error:
+        return None, error
+    return (A_out, D), None
+
+
+def check_dropout(dropout_forward, dropout_backward):
+    """Exercise: ``dropout_forward(A, keep_prob, rng)`` returns ``(A_out, D)`` and
+    ``dropout_backward(dA_out, D, keep_prob)`` returns ``dA``.
+
+    Tests: D is a 0/1 mask drawn from ``rng`` that keeps about keep_prob of the units, each
+    sample its own; A_out = A ⊙ D / p, so the mean activation is unchanged (Monte Carlo);
+    nothing happens at keep_prob = 1; the backward reuses the same D and the same 1/p.
+    """
+    rng = np.random.default_rng(0)
+    A = rng.uniform(0.5, 2.0, size=(200, 300))       # 60 000 positive activations
+    p = KEEP
+    out, error = _forward(dropout_forward, A, p, seed=1)
+    if error:
+        return error
+    A_out, D = out
+
+    # -- the mask ------------------------------------------------------------------------------
+    if not np.all((D == 0) | (D == 1)):
+        if np.all(np.isclose(D, 0) | np.isclose(D, 1 / p)):
+            return wrong("D should hold only 0s and 1s — the mask itself. The 1/p belongs in "
+                         "A_out = A ⊙ D / p, not in D.")
+        return wrong("D should hold only 0s and 1s: 1 where a unit is kept, 0 where it is "
+                     "dropped. Make it with (rng.random(A.shape) < keep_prob).")
+    if np.all(D == D[0]):
+        return wrong("every sample (row) got the same mask. Each sample gets its own: draw D with "
+                     "the full shape of A, (m, n).")
+    kept = D.mean()
+    if abs(kept - (1 - p)) < 0.01:
+        return wrong(f"your mask keeps {100 * kept:.1f} % of the units, but keep_prob = {p} "
+                     f"means KEEP {100 * p:.0f} %: you drop with probability keep_prob instead of "
+                     "1 − keep_prob. Use D = (rng.random(A.shape) < keep_prob).")
+    if abs(kept - p) > 0.01:
+        return wrong(f"your mask keeps {100 * kept:.1f} % of the units; with keep_prob = {p} it "
+                     f"should keep about {100 * p:.0f} %. Use D = (rng.random(A.shape) < keep_prob).")
+    again, error = _forward(dropout_forward, A, p, seed=1)
+    if error:
+        return error
+    if not np.array_equal(again[1], D):
+        return wrong("two calls with identically seeded generators gave different masks: draw the "
+                     "mask from the `rng` you are given (rng.random(...)), not from np.random, so "
+                     "a seeded run repeats exactly.")
+    other, error = _forward(dropout_forward, A, p, seed=2)
+    if error:
+        return error
+    if np.array_equal(other[1], D):
+        return wrong("the mask does not change when the generator does: draw a fresh random mask "
+                     "from `rng` at every call.")
+
+    # -- the scale -----------------------------------------------------------------------------
+    if not _same(A_out, A * D / p):
+        hints = [(A * D, "the kept activations must be divided by keep_prob: A_out = A ⊙ D / p. "
+                         "Without it the layer's output is p times smaller on average during "
+                         "training than at evaluation."),
+                 (A * D * p, "multiply by 1/p, not by p: A_out = A ⊙ D / keep_prob."),
+                 (A * D * 2, "×2 is right only for keep_prob = 0.5 (essay 000's case); in "
+                             "general divide by keep_prob."),
+                 (A * (1 - D) / p, "you zeroed the kept units and kept the dropped ones: "
+                                   "A_out = A ⊙ D / p.")]
+        for value, why in hints:
+            if _same(A_out, value):
+                return wrong(why)
+        return wrong("A_out should be A ⊙ D / keep_prob: the activations times the mask, "
+                     "divided by the keep-probability.")
+
+    # -- the mean, by Monte Carlo: many masks on one small batch -----------------------------
+    A_small = A[:4, :5]
+    total = np.zeros_like(A_small)
+    n_masks = 4000
+    mc_rng = np.random.default_rng(3)
+    for _ in range(n_masks):
+        result, error = call(dropout_forward, A_small.copy(), p, mc_rng)
+        if error:
+            return error
+        total += np.asarray(result[0], dtype=float)
+    ratio = float(np.mean(total / n_masks) / np.mean(A_small))
+
+    # -- keep_prob = 1: nothing happens ------------------------------------------------------
+    out1, error = _forward(dropout_forward, A, 1.0, seed=4)
+    if error:
+        return error
+    if not (_same(out1[0], A) and np.all(out1[1] == 1)):
+        return wrong("with keep_prob = 1 nothing should change: D is all ones and A_out = A. "
+                     "(Compare with `< keep_prob`, which is always true for rng.random's "
+                     "numbers in [0, 1).)")
+
+    # -- the backward --------------------------------------------------------------------------
+    dA_out = rng.normal(size=A.shape)
+    D_fixed = (np.random.default_rng(5).random(A.shape) < p).astype(float)
+    dA, error = call(dropout_backward, dA_out.copy(), D_fixed.copy(), p)
+    if error:
+        return error
+    dA, error = _as_array("dA", dA, A.shape)
+    if error:
+        return error
+    if not _same(dA, dA_out * D_fixed / p):
+        dropped = D_fixed == 0
+        ratio_back = np.divide(dA, dA_out, out=np.zeros_like(dA), where=dA_out != 0)
+        hints = [(dA_out * D_fixed, "the backward needs the same scale as the forward: "
+                                    "dA = dA_out ⊙ D / p. (Essay 000 forgot the ×2 here.)"),
+                 (dA_out * D_fixed * p, "divide by keep_prob, as in the forward: dA = dA_out ⊙ D / p."),
+                 (dA_out / p, "the mask is missing: a dropped unit did not take part in the "
+                              "forward pass, so it gets no gradient. dA = dA_out ⊙ D / p."),
+                 (dA_out, "the backward must apply the mask and the scale: dA = dA_out ⊙ D / p.")]
+        for value, why in hints:
+            if _same(dA, value):
+                return wrong(why)
+        looks_masked = np.all(np.isclose(ratio_back, 0) | np.isclose(ratio_back, 1 / p)
+                              | np.isclose(ratio_back, 1))
+        if looks_masked and np.any(dA[dropped] != 0):
+            return wrong("your backward used a different mask from the D it was given: some units "
+                         "that the forward pass dropped get a gradient. Reuse D — the very mask of "
+                         "the forward pass: dA = dA_out ⊙ D / p.")
+        return wrong("dA should be dA_out ⊙ D / keep_prob: the same mask and scale as the forward.")
+    return correct(f"D keeps {100 * kept:.1f} % of the units (keep_prob = {p}); over {n_masks} "
+                   f"masks the mean of A_out is {ratio:.3f} × the mean of A (unchanged, as 1/p "
+                   "promises); keep_prob = 1 changes nothing; and the backward reuses D with "
+                   "the same 1/p.")
+
+
+# ---- exercise 2: early stopping ----------------------------------------------------------------
+
+
+def reference_early_stopping(val_loss, patience):
+    """(stop_epoch, best_epoch), epochs from 1 — what train(..., patience=…) does."""
+    best, best_epoch, since = np.inf, None, 0
+    for epoch, loss in enumerate(val_loss, start=1):
+        if loss < best:
+            best, best_epoch, since = loss, epoch, 0
+        else:
+            since += 1
+            if since >= patience:
+                return epoch, best_epoch
+    return len(val_loss), best_epoch
+
+
+CASES = [
+    ([1.00, 0.80, 0.62, 0.55, 0.58, 0.61, 0.54, 0.70, 0.75, 0.80], 2),   # stops at 6, best 4
+    ([1.00, 0.80, 0.62, 0.55, 0.58, 0.61, 0.54, 0.70, 0.75, 0.80], 3),   # waits: best 7, stops 10
+    ([0.90, 0.70, 0.60, 0.50, 0.45, 0.41, 0.40, 0.39], 2),                # never stops
+    ([0.50, 0.60, 0.70, 0.80, 0.90, 0.95], 3),                            # best at once
+]
+
+
+def check_early_stopping(early_stopping):
+    """Exercise: ``early_stopping(val_loss, patience)`` returns ``(stop_epoch, best_epoch)``:
+    stop after the epoch at which the held-out loss has not improved for ``patience`` epochs
+    in a row (or after the last epoch), and report the epoch of the lowest loss seen so far.
+    Epochs are counted from 1."""
+    for losses, patience in CASES:
+        result, error = call(early_stopping, list(losses), patience)
+        if error:
+            return error
+        (stop, best), error = unpack(result, ("stop_epoch", "best_epoch"))
+        if error:
+            return error
+        if stop is None or best is None:
+            return wrong("stop_epoch or best_epoch is None — the exercise cell still has its "
+                         "placeholder.")
+        expected_stop, expected_best = reference_early_stopping(losses, patience)
+        shown = f"for val_loss = {losses} and patience = {patience}"
+        if (stop, best) == (expected_stop, expected_best):
+            continue
+        global_best = int(np.argmin(losses)) + 1
+        if stop == expected_stop - 1 and best == expected_best - 1:
+            return wrong(f"{shown} you answered ({stop}, {best}); expected ({expected_stop}, "
+                         f"{expected_best}). Epochs are counted from 1: add 1 to the list index.")
+        if stop == expected_stop and best == expected_best - 1:
+            return wrong(f"{shown} best_epoch should be {expected_best}, not {best}: epochs are "
+                         "counted from 1 (np.argmin gives a position counted from 0).")
+        if best == global_best != expected_best:
+            return wrong(f"{shown} you report the lowest loss of the whole list (epoch "
+                         f"{global_best}), but training stopped at epoch {expected_stop} and "
+                         f"never saw it: the best epoch is {expected_best}. Early stopping "
+                         "cannot look into the future.")
+        if best == expected_best and abs(stop - expected_stop) == 1:
+            return wrong(f"{shown} stop_epoch should be {expected_stop}, not {stop}: stop right "
+                         f"after the epoch that makes it `patience` epochs in a row without a new "
+                         "lowest loss — count the epochs since the best one.")
+        return wrong(f"{shown} you answered (stop_epoch, best_epoch) = ({stop}, {best}); expected "
+                     f"({expected_stop}, {expected_best}).")
+    return correct("you stop after `patience` epochs without improvement and keep the best epoch "
+                   "seen so far — exactly what train(..., patience=…) does.")
