@@ -17,14 +17,14 @@ import browser
 OUT = browser.ROOT / "docs" / "images"
 MAX_WIDTH = 900
 
-# notebook prefix -> (widget to show, what to do before the picture)
+# notebook prefix -> (widget to show, which one of its kind, what to do before the picture)
 TOUR = {
-    "01": ("TrainingPlayer", "steps:12"),
-    "02": ("LayerGridView", ""),
-    "03": ("FunctionExplorer", ""),
-    "04": ("TrainingPlayer", "steps:60"),
-    "05": ("TrainingPlayer", "steps:60"),
-    "06": ("DigitExplorer", ""),
+    "01": ("TrainingPlayer", 0, "steps:12"),
+    "02": ("LayerGridView", 0, ""),
+    "03": ("FunctionExplorer", 0, ""),
+    "04": ("TrainingPlayer", 0, "steps:60"),
+    "05": ("TrainingPlayer", 0, "steps:60"),
+    "06": ("DigitExplorer", -1, ""),          # the trained network's, not the untrained one
 }
 
 
@@ -54,10 +54,10 @@ def main(only=()):
             prefix = name[:2]
             if prefix not in TOUR or (only and prefix not in only):
                 continue
-            kind, action = TOUR[prefix]
+            kind, which, action = TOUR[prefix]
             with browser.chromium_page(width=1300, height=1000) as page:
                 panel = browser.open_and_run_all(page, base, token, name)
-                box = browser.widget_boxes(panel, kind).first
+                box = browser.widget_boxes(panel, kind).nth(which)
                 box.scroll_into_view_if_needed()
                 prepare(box, action)
                 path = OUT / f"{Path(name).stem}.png"
