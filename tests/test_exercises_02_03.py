@@ -1,9 +1,7 @@
 """Exercise checkers of notebooks 02 and 03: the worked solutions pass, and each typical
 mistake gets its own hint."""
 
-import importlib.util
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,21 +9,7 @@ import pytest
 from nnla_helpers.exercises import activations as ex03
 from nnla_helpers.exercises import collapse as ex02
 
-SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "solutions"
-
-
-def solutions(name):
-    spec = importlib.util.spec_from_file_location(name, SOLUTIONS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def verdict(feedback, correct, *phrases):
-    assert feedback.correct is correct, feedback.message
-    for phrase in phrases:
-        assert phrase in feedback.message, feedback.message
-    assert repr(feedback).startswith("✅" if correct else "❌")
+from exercise_helpers import solutions, verdict
 
 
 # ---- notebook 02 -------------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 """Checkers of notebooks 04 and 05: the worked solutions pass, and each typical mistake gets its hint."""
 
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,21 +8,7 @@ from nnla_helpers.activations import relu, sigmoid_grad, softmax
 from nnla_helpers.exercises import backprop as ex04
 from nnla_helpers.exercises import dropout as ex05
 
-SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "solutions"
-
-
-def solutions(name):
-    spec = importlib.util.spec_from_file_location(name, SOLUTIONS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def verdict(feedback, correct, *phrases):
-    assert feedback.correct is correct, feedback.message
-    for phrase in phrases:
-        assert phrase in feedback.message, feedback.message
-    assert repr(feedback).startswith("✅" if correct else "❌")
+from exercise_helpers import solutions, verdict
 
 
 # ---- notebook 04: numerical gradient ---------------------------------------------------------------

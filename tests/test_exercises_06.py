@@ -1,29 +1,13 @@
 """Exercise checkers of notebook 06 (MNIST): the worked solutions pass, and each typical
 mistake gets its own hint."""
 
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from nnla_helpers.exercises import mnist as ex06
 
-SOLUTIONS = Path(__file__).resolve().parent.parent / "notebooks" / "solutions"
-
-
-def solutions(name):
-    spec = importlib.util.spec_from_file_location(name, SOLUTIONS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def verdict(feedback, correct, *phrases):
-    assert feedback.correct is correct, feedback.message
-    for phrase in phrases:
-        assert phrase in feedback.message, feedback.message
-    assert repr(feedback).startswith("✅" if correct else "❌")
+from exercise_helpers import solutions, verdict
 
 
 def test_06_solutions_pass():
