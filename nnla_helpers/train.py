@@ -59,7 +59,7 @@ class Trainer:
             # Full batch: every step multiplies all of X. Stored column by column (Fortran
             # order — one image per column, as essay 001 lays it out) the products X W and
             # Xᵀ dZ run up to 3× faster in OpenBLAS than on row-major X; same numbers.
-            self.X = np.asfortranarray(self.X)
+            self.X, self.Y = np.asfortranarray(self.X), np.asfortranarray(self.Y)
         self.rng = np.random.default_rng(seed)
         self.velocity = {name: np.zeros_like(p) for name, p in net.parameters().items()}
         self.history = History()
