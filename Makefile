@@ -10,9 +10,12 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB := $(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=300
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+# The exact versions the notebooks were executed and tested with (`make lock` refreshes it).
+LOCK := constraints.txt
+PIP_INSTALL := $(BIN)/python -m pip install -c $(LOCK)
 
-.PHONY: lab lab-check test test-unit test-notebooks test-browser screenshots chromium \
-        notebooks bench install clean
+.PHONY: lab lab-check test test-unit test-notebooks test-portable test-install test-browser \
+        screenshots chromium notebooks bench bench-notebooks install lock clean
 
 lab: $(STAMP)            ## install if needed, then open JupyterLab on the course
 	$(LAB)
@@ -25,6 +28,12 @@ test-unit: $(STAMP)
 
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest $(NOTEBOOKS) $(NBVAL)
+
+test-portable: $(STAMP)  ## every notebook under nbval on 2 OpenBLAS kernels x 1 and 2 threads
+	$(BIN)/python tools/portable.py
+
+test-install: $(STAMP)   ## the wheel installed outside the checkout; the JupyterHub path (-e, NNLA_DATA_DIR)
+	$(BIN)/python tools/install_check.py
 
 lab-check: $(STAMP)      ## start the `make lab` server headless, check it answers, stop it
 	$(BIN)/python tools/lab_check.py -- $(LAB)
@@ -55,24 +64,40 @@ notebooks: $(STAMP)      ## re-execute every notebook in place, top to bottom, f
 bench: $(BENCH_STAMP)    ## speed benchmarks (installs PyTorch's CPU build for comparison)
 	$(BIN)/python benchmarks/mnist_mlp.py
 	$(BIN)/python benchmarks/widget_frames.py
+	$(BIN)/python benchmarks/notebook_load.py
+
+bench-notebooks: $(STAMP)  ## each notebook's run time, quiet and with 2 competing processes
+	$(BIN)/python benchmarks/notebook_load.py
 
 install: $(STAMP)
 
-# Re-install only when pyproject.toml changed (or the venv is new).
-$(STAMP): pyproject.toml
+# Re-install only when pyproject.toml or the lock changed (or the venv is new).
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else \
 	    "nnla needs Python >= 3.10 but $(PYTHON) is %d.%d; run make PYTHON=python3.11 (or newer)" % v[:2])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -e ".[dev]"
+	$(PIP_INSTALL) -e ".[dev]"
 	touch $@
 
 $(BROWSER_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -e ".[dev,browser]"
+	$(PIP_INSTALL) -e ".[dev,browser]"
 	touch $@
 
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -e ".[dev,bench]"
+	$(PIP_INSTALL) -e ".[dev,bench]"
 	touch $@
+
+# Re-resolve every dependency (within pyproject.toml's ranges) to the newest release, for
+# every Python from 3.10 on. Then run `make notebooks test test-portable` and commit both.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q "uv>=0.5"
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra browser --universal \
+	    --python-version 3.10 --no-header --no-annotate -o $(LOCK).new
+	{ printf '%s\n' "# The exact versions \`make lab\` and \`make test\` install (pip -c): the notebooks were" \
+	    "# executed and tested with the python_full_version == '3.11.*' rows. Made by \`make lock\`" \
+	    "# from pyproject.toml, which keeps ranges for anyone installing into their own environment."; \
+	  cat $(LOCK).new; } > $(LOCK) && rm $(LOCK).new
 
 clean:                   ## remove the virtualenv and caches (not the notebooks' outputs)
 	rm -rf $(VENV) build .pytest_cache .hypothesis *.egg-info

@@ -11,6 +11,7 @@ One module per idea; each function mirrors one equation of a notebook:
     gradcheck    finite-difference gradient checks
     data         MNIST from data/mnist (checksummed), one-hot, toy 2-D sets
     checks, errors  the input checks and the plain-words errors they raise
+    blas         how many threads NumPy's matrix products use (one, but for large batches)
 
 Notation everywhere: samples are rows. X (m, n_in), W (n_in, n_out), b (n_out,), Z = X @ W + b.
 
@@ -18,6 +19,7 @@ This package imports NumPy only; the drawing modules (plots, widgets) import mat
 and ipywidgets when you import them yourself.
 """
 
+from . import blas  # first: sets NumPy's BLAS to one thread before any product runs
 from . import activations, checks, data, dropout, errors, gradcheck, linear, losses, network, train
 from .data import load_mnist, one_hot
 from .errors import BadValueError, DataFileError, DivergenceError, LabelError, ShapeError
@@ -26,6 +28,6 @@ from .train import History, Trainer
 
 __version__ = "0.1.0"
 
-__all__ = ["activations", "checks", "data", "dropout", "errors", "gradcheck", "linear", "losses",
+__all__ = ["activations", "blas", "checks", "data", "dropout", "errors", "gradcheck", "linear", "losses",
            "network", "train", "load_mnist", "one_hot", "MLP", "Trainer", "History",
            "BadValueError", "DataFileError", "DivergenceError", "LabelError", "ShapeError"]

@@ -24,16 +24,29 @@ MNIST_FILES = {
 }
 
 RESTORE_HINT = ("Restore it with `git checkout -- data/mnist` (or copy the four .gz files of "
-                "MNIST back into that folder).")
+                "MNIST back into that folder), or set NNLA_DATA_DIR to a folder that holds them.")
 
 
 def default_data_dir():
-    """``data/mnist`` of this repository, wherever the caller's working directory is.
+    """Where ``load_mnist`` looks for the four files, in this order:
 
-    The environment variable NNLA_DATA_DIR points somewhere else (e.g. a shared folder).
+    1. the folder named by the environment variable NNLA_DATA_DIR (``~`` allowed), e.g. a
+       shared read-only folder on a JupyterHub;
+    2. ``data/mnist`` of the repository this package sits in (a clone, ``pip install -e .``);
+    3. ``data/mnist`` in the working directory or a folder above it — a notebook opened from
+       a clone while the package was installed as a wheel (``pip install .``).
+    If none holds the files, 2 is returned and ``load_mnist`` names the missing file.
     """
     env = os.environ.get("NNLA_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data" / "mnist"
+    if env:
+        return Path(env).expanduser()
+    beside_package = Path(__file__).resolve().parent.parent / "data" / "mnist"
+    candidates = [beside_package] + [folder / "data" / "mnist"
+                                     for folder in (Path.cwd(), *Path.cwd().parents)]
+    for folder in candidates:
+        if all((folder / name).is_file() for name in MNIST_FILES):
+            return folder
+    return beside_package
 
 
 def _read_idx(path, expected_sha256):

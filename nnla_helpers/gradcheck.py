@@ -42,6 +42,14 @@ def relative_error(a, b):
     return float(np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12))
 
 
+def verdict(error, tol):
+    """What a notebook prints for a check it asserts: "< 1e-07 ✔" when error < tol, else the
+    error itself ("3.3e-01 ✘"). Below the tolerance the digits are rounding noise: they differ
+    between machines (BLAS kernel, thread count, library versions), so they are not shown.
+    Notebooks 01–06."""
+    return f"< {tol:.0e} ✔" if error < tol else f"{error:.1e} ✘"
+
+
 def as_float64(net):
     """A float64 copy of ``net`` (finite differences in float32 are too coarse to judge)."""
     copy = MLP(net.sizes, net.hidden, net.output, net.loss_name, net.init, net.keep_prob,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import blas
 from .checks import as_array
 from .errors import DivergenceError, ShapeError
 
@@ -60,6 +61,10 @@ class Trainer:
             # order — one image per column, as essay 001 lays it out) the products X W and
             # Xᵀ dZ run up to 3× faster in OpenBLAS than on row-major X; same numbers.
             self.X, self.Y = np.asfortranarray(self.X), np.asfortranarray(self.Y)
+        # BLAS threads for a step's products: one, unless they are large (MNIST); asked again
+        # at every epoch, as the machine gets busier or quieter.
+        self._batch_rows = self.X.shape[0] if batch_size is None else min(int(batch_size), self.X.shape[0])
+        self.blas_threads = blas.threads_for(self._batch_rows, net.sizes)
         self.rng = np.random.default_rng(seed)
         self.velocity = {name: np.zeros_like(p) for name, p in net.parameters().items()}
         self.history = History()
@@ -94,11 +99,13 @@ class Trainer:
 
     def step(self):
         """One update on the next batch. Returns the batch loss; raises DivergenceError on NaN/inf."""
+        if self._pos == 0:                            # a new epoch: is the machine busier now?
+            self.blas_threads = blas.threads_for(self._batch_rows, self.net.sizes)
         X_b, Y_b = self._next_batch()
         lr = self.current_lr()
         # Overflow is how divergence shows itself; we test for it below and say so in plain
         # words, so NumPy's overflow warnings would only be noise.
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore"), blas.limit(self.blas_threads):
             loss, grads = self.net.loss_and_gradients(X_b, Y_b, training=True, check=False)
             self.step_count += 1
             if not np.isfinite(loss):
@@ -133,7 +140,8 @@ class Trainer:
                                    (self.X_val, self.Y_val, h.val_loss, h.val_acc)):
             if X is None:
                 continue
-            with np.errstate(over="ignore", invalid="ignore"):
+            threads = blas.threads_for(X.shape[0], self.net.sizes)
+            with np.errstate(over="ignore", invalid="ignore"), blas.limit(threads):
                 _, cache = self.net.forward(X, check=False)
                 loss = self.net.loss_from_cache(cache, Y)
             if not np.isfinite(loss):

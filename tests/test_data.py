@@ -8,8 +8,12 @@ import sys
 import numpy as np
 import pytest
 
+from pathlib import Path
+
 from nnla_helpers import data
 from nnla_helpers.errors import DataFileError, LabelError
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +34,7 @@ def test_mnist_shapes_dtypes_and_range(mnist):
 
 
 def test_checksums_in_code_match_files_and_data_readme():
-    readme = (data.default_data_dir().parent / "README.md").read_text()
+    readme = (REPO / "data" / "README.md").read_text()
     for name, sha in data.MNIST_FILES.items():
         raw = gzip.decompress((data.default_data_dir() / name).read_bytes())
         assert hashlib.sha256(raw).hexdigest() == sha
@@ -89,6 +93,29 @@ def test_not_an_idx_file(mnist_copy):
     (mnist_copy / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(b"hello world"))
     with pytest.raises(DataFileError, match="not an IDX file"):
         data.load_mnist(data_dir=mnist_copy, verify=False)
+
+
+def test_installed_package_finds_the_data_of_the_course_it_runs_in(mnist_copy, tmp_path_factory,
+                                                                   monkeypatch):
+    # A wheel install: no data/ beside the package; the notebook runs in a clone's notebooks/.
+    monkeypatch.delenv("NNLA_DATA_DIR", raising=False)
+    site = tmp_path_factory.mktemp("site-packages")
+    monkeypatch.setattr(data, "__file__", str(site / "nnla_helpers" / "data.py"))
+    course = tmp_path_factory.mktemp("course")
+    shutil.copytree(mnist_copy, course / "data" / "mnist")
+    (course / "notebooks").mkdir()
+    monkeypatch.chdir(course / "notebooks")
+    assert data.default_data_dir() == course / "data" / "mnist"
+    monkeypatch.chdir(site)           # nowhere near a course: the error names the package's folder
+    assert data.default_data_dir() == site / "data" / "mnist"
+    with pytest.raises(DataFileError, match="missing from .*NNLA_DATA_DIR"):
+        data.load_mnist()
+
+
+def test_data_dir_from_environment_expands_the_home_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("NNLA_DATA_DIR", "~/mnist")
+    assert data.default_data_dir() == tmp_path / "mnist"
 
 
 def test_data_dir_from_environment(mnist_copy, monkeypatch):

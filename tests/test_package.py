@@ -1,12 +1,17 @@
-"""The project's own promises: the package stays NumPy-only on import, and the two
-dependency lists (pyproject.toml for pip, environment.yml for conda/Binder) agree."""
+"""The project's own promises: the package stays NumPy-only on import, every subpackage is
+packaged, and the dependency files agree: pyproject.toml keeps ranges, constraints.txt (the
+lock) pins a version inside each range, environment.yml installs through the lock."""
 
-import re
 import subprocess
+from fnmatch import fnmatch
 import sys
+from importlib import metadata
 from pathlib import Path
 
+import pytest
 import yaml
+from packaging.markers import Marker
+from packaging.requirements import Requirement
 
 try:
     import tomllib
@@ -16,28 +21,90 @@ except ModuleNotFoundError:   # Python 3.10
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _split(requirement):
-    """'ipywidgets>=8.1,<9' -> ('ipywidgets', '<9,>=8.1') with the specifiers in a fixed order."""
-    m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement)
-    name, spec = m.group(1).lower().replace("_", "-"), m.group(2).replace(" ", "")
-    return name, ",".join(sorted(s for s in spec.split(",") if s))
+LOCK = ROOT / "constraints.txt"
+# The packages whose versions change what a notebook prints or draws.
+PINS_THAT_MATTER = ("numpy", "matplotlib", "ipywidgets", "ipykernel", "jupyterlab", "nbval",
+                    "threadpoolctl")
+PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 
 
-def test_environment_yml_lists_exactly_the_pyproject_dependencies():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = dict(_split(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"])
+def _name(text):
+    return text.strip().lower().replace("_", "-")
+
+
+def _lock_rows():
+    """[(name, version, marker or None)] of constraints.txt."""
+    rows = []
+    for line in LOCK.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            requirement, _, marker = line.partition(";")
+            name, version = requirement.split("==")
+            rows.append((_name(name), version.strip(), Marker(marker) if marker.strip() else None))
+    return rows
+
+
+def _locked_for(python):
+    """{name: version} that pip installs from the lock on Python ``python`` (Linux)."""
+    env = {"python_version": python, "python_full_version": python + ".0",
+           "sys_platform": "linux", "platform_system": "Linux", "os_name": "posix",
+           "platform_machine": "x86_64", "implementation_name": "cpython",
+           "platform_python_implementation": "CPython"}
+    pins = {}
+    for name, version, marker in _lock_rows():
+        if marker is None or marker.evaluate(env):
+            assert name not in pins, f"constraints.txt pins {name} twice for Python {python}"
+            pins[name] = version
+    return pins
+
+
+def _project():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+@pytest.mark.parametrize("python", PYTHONS)
+def test_the_lock_pins_every_dependency_inside_its_pyproject_range(python):
+    project = _project()
+    extras = project["optional-dependencies"]
+    pins = _locked_for(python)
+    for text in project["dependencies"] + extras["dev"] + extras["browser"]:
+        req = Requirement(text)
+        name = _name(req.name)
+        assert name in pins, f"{name} is not in constraints.txt: run `make lock`"
+        assert req.specifier.contains(pins[name]), \
+            f"constraints.txt pins {name}=={pins[name]}, outside pyproject's {req.specifier}: run `make lock`"
+
+
+def test_environment_yml_installs_the_locked_versions():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    conda, pip_section = {}, []
-    for dep in env["dependencies"]:
-        if isinstance(dep, dict):
-            pip_section += dep.get("pip", [])
-        else:
-            conda.__setitem__(*_split(dep))
-    python_spec = conda.pop("python")
-    conda.pop("pip")
-    assert conda == wanted
-    assert python_spec == ">=3.10" and project["requires-python"] == ">=3.10"
-    assert "-e ." in pip_section or "." in pip_section      # the package itself
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    # conda brings only Python (the one the notebooks were executed with) and pip; pip
+    # installs the package through the lock.
+    assert conda == ["python=3.11", "pip"]
+    assert "python_full_version == '3.11.*'" in LOCK.read_text().split("\n\n")[0]
+    assert pip_section == ["-c constraints.txt", "-e .[dev]"]
+    assert _project()["requires-python"] == ">=3.10"
+
+
+def test_this_environment_has_the_locked_versions_of_what_matters():
+    pins = _locked_for(f"{sys.version_info[0]}.{sys.version_info[1]}")
+    wrong = {name: (metadata.version(name), pins[name]) for name in PINS_THAT_MATTER
+             if metadata.version(name) != pins[name]}
+    assert not wrong, ("installed (left) is not what the notebooks were executed with (right): "
+                       f"{wrong}. `make test` installs the locked versions into .venv.")
+
+
+def test_every_subpackage_goes_into_the_wheel():
+    find = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts)
+               for p in (ROOT / "nnla_helpers").rglob("*.py") if "__pycache__" not in p.parts}
+    # setuptools' find matches the dotted names against these patterns, as fnmatch does.
+    left_out = sorted(d for d in on_disk if not any(fnmatch(d, pat) for pat in find["include"]))
+    assert not left_out, f"not in the wheel: {left_out}"
+    missing_init = sorted(d for d in on_disk
+                          if not (ROOT.joinpath(*d.split(".")) / "__init__.py").is_file())
+    assert not missing_init, f"folders of code without __init__.py: {missing_init}"
 
 
 def test_import_does_not_pull_in_matplotlib_or_widgets():

@@ -1,0 +1,172 @@
+"""`make test-install`: the package as users install it, not as the checkout imports it.
+
+`pip install -e .` hides packaging mistakes (a subpackage left out of the wheel still imports
+from the checkout), so this checks the two other ways the course is installed:
+
+1. **A wheel, outside the checkout** (`pip install .`, a JupyterHub image built with pip).
+   The wheel is built, checked to hold every module of nnla_helpers/, and installed with the
+   locked dependencies into a new virtualenv in a temporary folder. Then, from a copy of the
+   course that holds only notebooks/ and data/ (no package source to import by mistake):
+   every module imports from that virtualenv; the unit tests and exercise checkers run
+   against it; every notebook runs under nbval strict.
+2. **The JupyterHub / Binder path of the README**: an existing environment (the same
+   virtualenv, wheel removed) gets `pip install --no-deps -e .` of a copy of the repository
+   without data/, as postBuild does, and NNLA_DATA_DIR names a read-only folder with the
+   MNIST files. The data tests and notebook 06 (the one that reads MNIST) run.
+
+Exits non-zero with the failing step named. The temporary folder is removed on success.
+Usage: python tools/install_check.py [--keep]
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCK = ROOT / "constraints.txt"
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def step(title):
+    print(f"\n== {title}", flush=True)
+
+
+def sh(*cmd, cwd=None, env=None):
+    print("$ " + " ".join(str(c) for c in cmd), flush=True)
+    code = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env).returncode
+    if code != 0:
+        raise CheckFailed(f"exit {code}: {' '.join(str(c) for c in cmd)}")
+
+
+def clean_env(**extra):
+    """The environment without anything that points Python at the checkout."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "NNLA_DATA_DIR")}
+    env.update(extra)
+    return env
+
+
+def source_modules():
+    return sorted(".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                  for p in (ROOT / "nnla_helpers").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def copy_course(dest):
+    """What a learner gets handed out: the notebooks and the data, no package source."""
+    shutil.copytree(ROOT / "notebooks", dest / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(ROOT / "data", dest / "data")
+
+
+def copy_repository(dest, without=("data/mnist/",)):
+    """The repository's files as git sees them (tracked, or new and not ignored), less the
+    folders named."""
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if name.startswith(without) or not (ROOT / name).is_file():
+            continue
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, dest / name)
+
+
+IMPORT_ALL = """
+import importlib, sys
+from pathlib import Path
+site = Path(sys.argv[1]).resolve()
+for name in sys.argv[2:]:
+    module = importlib.import_module(name)
+    where = Path(module.__file__).resolve()
+    assert where.is_relative_to(site), f"{name} was imported from {where}, not from {site}"
+print(f"{len(sys.argv) - 2} modules import from {site}")
+"""
+
+
+def read_only(folder, cmd):
+    """``cmd`` run with ``folder`` read-only: a read-only bind mount in a private mount
+    namespace when we are root (root ignores file modes), else the files' write bits off."""
+    if os.geteuid() == 0 and shutil.which("unshare"):
+        probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+        if probe.returncode == 0:
+            script = f'mount --bind -o ro "$0" "$0" && exec "$@"'
+            return ["unshare", "-m", "sh", "-c", script, str(folder), *cmd]
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    return list(cmd)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="nnla-install-check-"))
+    venv, course, hub = tmp / "venv", tmp / "course", tmp / "hub"
+    py = venv / "bin" / "python"
+    started = time.monotonic()
+    try:
+        step("build the wheel")
+        sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp / "dist", ROOT)
+        wheel = next((tmp / "dist").glob("nnla_helpers-*.whl"))
+        inside = set(zipfile.ZipFile(wheel).namelist())
+        wanted = {str(p.relative_to(ROOT)) for p in (ROOT / "nnla_helpers").rglob("*.py")
+                  if "__pycache__" not in p.parts}
+        if wanted - inside:
+            raise CheckFailed(f"the wheel {wheel.name} lacks {sorted(wanted - inside)}")
+        print(f"{wheel.name} holds all {len(wanted)} modules")
+
+        step("install it into a new virtualenv outside the checkout")
+        sh(sys.executable, "-m", "venv", venv)
+        sh(py, "-m", "pip", "install", "-q", "-c", LOCK, f"{wheel}[dev]")
+        site = subprocess.run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        copy_course(course)
+
+        step("every module imports from the installed wheel")
+        sh(py, "-c", IMPORT_ALL, site, *source_modules(), cwd=course, env=clean_env())
+
+        step("unit tests and exercise checkers against the installed wheel")
+        env = clean_env(NNLA_EXPECT_PACKAGE_UNDER=site)
+        sh(py, "-m", "pytest", "-q", "-p", "no:cacheprovider", ROOT / "tests",
+           f"--ignore={ROOT / 'tests' / 'browser'}", cwd=course, env=env)
+
+        step("every notebook under nbval strict, from the installed wheel")
+        sh(py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+           "--nbval-cell-timeout=600", *sorted(p.name for p in (course / "notebooks").glob("*.ipynb")),
+           cwd=course / "notebooks", env=env)
+
+        step("JupyterHub path: pip install --no-deps -e . into that environment, data read-only")
+        sh(py, "-m", "pip", "uninstall", "-q", "-y", "nnla-helpers")
+        copy_repository(hub / "nnla")                 # the clone on the hub, without data/mnist
+        shared = hub / "shared-mnist"
+        shutil.copytree(ROOT / "data" / "mnist", shared)
+        sh(py, "-m", "pip", "install", "-q", "--no-deps", "-e", hub / "nnla")
+        env = clean_env(NNLA_DATA_DIR=str(shared), NNLA_EXPECT_PACKAGE_UNDER=str(hub / "nnla"))
+        write_probe = ("import os, sys; p = os.path.join(os.environ['NNLA_DATA_DIR'], 'probe')\n"
+                       "try:\n    open(p, 'w')\nexcept OSError:\n    print('NNLA_DATA_DIR is read-only')\n"
+                       "else:\n    sys.exit('NNLA_DATA_DIR could be written to')")
+        sh(*read_only(shared, [py, "-c", write_probe]), env=env)
+        sh(*read_only(shared, [py, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                               "tests/test_data.py", "--nbval", "--nbval-current-env",
+                               "--nbval-cell-timeout=600", "notebooks/06_mnist.ipynb"]),
+           cwd=hub / "nnla", env=env)
+    except CheckFailed as err:
+        print(f"\ntest-install FAILED: {err}\n(the files are kept in {tmp})", file=sys.stderr)
+        return 1
+    print(f"\ntest-install: the wheel outside the checkout and the JupyterHub path both work "
+          f"({time.monotonic() - started:.0f} s)")
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
