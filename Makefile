@@ -64,9 +64,11 @@ notebooks: $(STAMP)      ## re-execute every notebook in place, top to bottom, f
 bench: $(BENCH_STAMP)    ## speed benchmarks (installs PyTorch's CPU build for comparison)
 	$(BIN)/python benchmarks/mnist_mlp.py
 	$(BIN)/python benchmarks/widget_frames.py
+	$(BIN)/python benchmarks/blas_threads.py
 	$(BIN)/python benchmarks/notebook_load.py
 
 bench-notebooks: $(STAMP)  ## each notebook's run time, quiet and with 2 competing processes
+	$(BIN)/python benchmarks/blas_threads.py
 	$(BIN)/python benchmarks/notebook_load.py
 
 install: $(STAMP)

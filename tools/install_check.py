@@ -113,8 +113,11 @@ def main():
     py = venv / "bin" / "python"
     started = time.monotonic()
     try:
-        step("build the wheel")
-        sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp / "dist", ROOT)
+        step("build the wheel from a clean copy of the repository")
+        # A clean copy: setuptools reuses build/lib of an earlier build, which can hold a
+        # module that the package list no longer includes.
+        copy_repository(tmp / "src")
+        sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp / "dist", tmp / "src")
         wheel = next((tmp / "dist").glob("nnla_helpers-*.whl"))
         inside = set(zipfile.ZipFile(wheel).namelist())
         wanted = {str(p.relative_to(ROOT)) for p in (ROOT / "nnla_helpers").rglob("*.py")

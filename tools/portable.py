@@ -39,12 +39,12 @@ PROBE = r"""
 import numpy as np, threadpoolctl
 a = np.arange(1.0, 65.0 * 64 + 1).reshape(64, 65) / 1000
 assert np.allclose(a @ a.T, np.einsum("ik,jk->ij", a, a)), "wrong product"
-print([i["architecture"] for i in threadpoolctl.threadpool_info()
-       if i["internal_api"] == "openblas"][0])
+print(([i["architecture"] for i in threadpoolctl.threadpool_info()
+        if i["internal_api"] == "openblas"] + ["not-openblas"])[0])
 """
 
 # Variables that change what OpenBLAS does; a configuration sets exactly the ones it names.
-BLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS",
+BLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS",
              "OMP_NUM_THREADS", "NNLA_BLAS_THREADS")
 
 
@@ -69,16 +69,21 @@ def configurations(python):
     forced = os.environ.get("OPENBLAS_CORETYPE")
     native = kernel_of(python, forced)
     if native is None:
-        sys.exit(f"NumPy's OpenBLAS does not run here (OPENBLAS_CORETYPE={forced!r}).")
-    kernels = [(native, forced)]
-    for candidate in ALTERNATIVES.get(platform.machine().lower(), []):
-        arch = kernel_of(python, candidate)
-        if arch is not None and arch.lower() != native.lower():
-            kernels.append((arch, candidate))
-            break
-    if len(kernels) < 2:
-        print(f"warning: this CPU runs only one OpenBLAS kernel ({native}); "
-              "testing thread counts only.", file=sys.stderr)
+        sys.exit(f"NumPy's BLAS does not run here (OPENBLAS_CORETYPE={forced!r}).")
+    if native == "not-openblas":                  # e.g. Accelerate on macOS
+        print("warning: NumPy's BLAS here is not OpenBLAS; testing thread counts only.",
+              file=sys.stderr)
+        kernels = [("default", None)]
+    else:
+        kernels = [(native, forced)]
+        for candidate in ALTERNATIVES.get(platform.machine().lower(), []):
+            arch = kernel_of(python, candidate)
+            if arch is not None and arch.lower() != native.lower():
+                kernels.append((arch, candidate))
+                break
+        if len(kernels) < 2:
+            print(f"warning: this CPU runs only one OpenBLAS kernel ({native}); "
+                  "testing thread counts only.", file=sys.stderr)
     configs = []
     for arch, coretype in kernels:
         for threads in (1, 2):
