@@ -127,9 +127,9 @@ def _busy_elsewhere():
             return max(0.0, os.getloadavg()[0] - 1)
         except (AttributeError, OSError):
             return 0.0
-    if _last_sample is None or now[0] - _last_sample[0] < MIN_WINDOW_S:
-        if _last_sample is None:
-            _last_sample = now
+    if _last_sample is None:                      # the first look only starts a window
+        _last_sample = now
+    if now[0] - _last_sample[0] < MIN_WINDOW_S:
         return _last_estimate
     wall, busy, own = (a - b for a, b in zip(now, _last_sample))
     _last_sample, _last_estimate = now, max(0.0, (busy - own) / wall)

@@ -3,8 +3,8 @@ packaged, and the dependency files agree: pyproject.toml keeps ranges, constrain
 lock) pins a version inside each range, environment.yml installs through the lock."""
 
 import subprocess
-from fnmatch import fnmatch
 import sys
+from fnmatch import fnmatch
 from importlib import metadata
 from pathlib import Path
 

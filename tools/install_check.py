@@ -97,7 +97,7 @@ def read_only(folder, cmd):
     if os.geteuid() == 0 and shutil.which("unshare"):
         probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
         if probe.returncode == 0:
-            script = f'mount --bind -o ro "$0" "$0" && exec "$@"'
+            script = 'mount --bind -o ro "$0" "$0" && exec "$@"'
             return ["unshare", "-m", "sh", "-c", script, str(folder), *cmd]
     for path in [folder, *folder.rglob("*")]:
         path.chmod(path.stat().st_mode & ~0o222)
