@@ -154,7 +154,7 @@ def train_alternating(runs, epochs):
 def essay_recipe(data, steps):
     """Essay 001: 784-10-10, U(−0.5, 0.5) init, full batch, lr 0.1. Returns (seconds, test acc)."""
     X_train, y_train, X_test, y_test = data
-    net = MLP(ESSAY_SIZES, hidden="relu", output="softmax", init="essay", seed=SEED,
+    net = MLP(ESSAY_SIZES, hidden="relu", output="softmax", init="uniform", seed=SEED,
               dtype=np.float32)
     trainer = Trainer(net, X_train, y_train, lr=ESSAY_LR, batch_size=None)
 

@@ -1,26 +1,41 @@
 """nnla_helpers — the NumPy code behind the nnla notebooks ("Neural Networks through Linear Algebra").
 
-One module per idea; each function mirrors one equation of a notebook:
+Where each equation lives (each once), and the notebook that teaches it:
 
-    activations  ReLU, leaky ReLU, sigmoid, tanh, softmax and their derivatives
-    losses       MSE, cross-entropy (stable from logits) and their gradients
-    linear       linear regression O = X W + b, its gradients and the least-squares answer
-    network      dense layers, forward with a cache, backward, init schemes (MLP)
-    dropout      inverted dropout: the mask D, forward and backward
-    train        gradient descent (full-batch / mini-batch, momentum, early stopping)
-    gradcheck    finite-difference gradient checks
-    data         MNIST from data/mnist (checksummed), one-hot, toy 2-D sets
-    checks, errors  the input checks and the plain-words errors they raise
-    blas         how many threads NumPy's matrix products use (one, but for large batches)
+    module        what it holds                                                  notebooks
+    activations   g and g' for ReLU, leaky ReLU, sigmoid (c, β), tanh; softmax,  03, 04
+                  log-softmax, the softmax Jacobian
+    layers        each layer's forward beside its backward: dense Z = A W + b,    02–05
+                  activation A = g(Z), dropout Ã = A ⊙ D / p; each loss beside
+                  its gradient (softmax + cross-entropy, sigmoid + BCE, MSE);
+                  where the 1/m lives; the fast path's one trick (memory order)
+    network       MLP: forward = the layer pairs for l = 1…L, backward = l = L…1;  02–06
+                  init schemes; predictions and accuracy
+    linear        linear regression O = X W + b with the MSE, its gradients,      01
+                  one descent step, the least-squares answer
+    losses        the losses and gradients of ``layers`` with input checks, and   01, 03, 04
+                  the essay's cross-entropy of probabilities
+    train         Trainer (steps, momentum, history, divergence), EarlyStopping,   01, 03, 05, 06
+                  train()
+    gradcheck     finite differences, relative error, the verdict a notebook prints 01–06
+    metrics       confusion counts, the most confident mistakes                    06
+    data          MNIST from data/mnist (checksummed), one-hot, toy 2-D sets       01–06
+    checks, errors  the input checks and the plain-words errors they raise         all
+    blas          how many threads NumPy's matrix products use                     06
+    plots         static figures, one module per topic (``plots.__init__`` lists)  01–06
+    widgets       the interactive widgets (``widgets.__init__`` lists them)         01–06
+    exercises     the checkers of the exercises, one module per topic              01–06
+    style         colours, fonts, the figure factory and the one PNG writer        all
 
-Notation everywhere: samples are rows. X (m, n_in), W (n_in, n_out), b (n_out,), Z = X @ W + b.
+Notation everywhere: samples are rows. X (m, n_in), W (n_in, n_out), b (n_out,), Z = X W + b.
 
-This package imports NumPy only; the drawing modules (plots, widgets) import matplotlib
-and ipywidgets when you import them yourself.
+This package imports NumPy only; ``plots`` and ``widgets`` import matplotlib and ipywidgets
+when you import them yourself.
 """
 
 from . import blas  # first: sets NumPy's BLAS to one thread before any product runs
-from . import activations, checks, data, dropout, errors, gradcheck, linear, losses, network, train
+from . import (activations, checks, data, errors, gradcheck, layers, linear, losses, metrics,
+               network, train)
 from .data import load_mnist, one_hot
 from .errors import BadValueError, DataFileError, DivergenceError, LabelError, ShapeError
 from .network import MLP
@@ -28,6 +43,7 @@ from .train import History, Trainer
 
 __version__ = "0.1.0"
 
-__all__ = ["activations", "blas", "checks", "data", "dropout", "errors", "gradcheck", "linear", "losses",
-           "network", "train", "load_mnist", "one_hot", "MLP", "Trainer", "History",
-           "BadValueError", "DataFileError", "DivergenceError", "LabelError", "ShapeError"]
+__all__ = ["activations", "blas", "checks", "data", "errors", "gradcheck", "layers", "linear",
+           "losses", "metrics", "network", "train", "load_mnist", "one_hot", "MLP", "Trainer",
+           "History", "BadValueError", "DataFileError", "DivergenceError", "LabelError",
+           "ShapeError"]

@@ -23,8 +23,8 @@ from contextlib import contextmanager
 import numpy as np  # noqa: F401 — loads the BLAS, so the controller below can find it
 from threadpoolctl import ThreadpoolController
 
-# m · n_in · n_out of one product from which a second thread pays off (measured: at
-# 128 × 784 × 256 it is 1.5× faster on a quiet machine, at 400 × 128 × 128 slower).
+# m · n_in · n_out of one product from which a second thread pays off (the measurements
+# are in benchmarks/README.md, "One thread or two, product by product").
 LARGE_PRODUCT = 2 ** 24
 
 _controller = ThreadpoolController()          # finds the BLAS libraries NumPy has loaded

@@ -109,3 +109,22 @@ def check_labels(name, labels, n_classes=None):
                          f"classes (labels 0..{n_classes - 1}). Is n_classes right, or do the "
                          "labels start at 1?")
     return y.astype(np.int64, copy=False)
+
+
+def check_xy(X, y, x_name="X", y_name="y"):
+    """X as a 2-D float array and y with one entry (or row) per sample of X."""
+    X = as_array(x_name, X, ndim=2)
+    y = np.asarray(y)
+    if y.ndim == 0 or y.shape[0] != X.shape[0]:
+        n_y = "a single number" if y.ndim == 0 else f"{y.shape[0]} entries (shape {y.shape})"
+        raise ShapeError(f"{x_name} has {X.shape[0]} samples (rows, shape {X.shape}) but {y_name} "
+                         f"has {n_y}; every sample needs exactly one target.")
+    return X, y
+
+def check_plane(X, x_name="X"):
+    """A decision boundary lives in the plane of two input features: X must be (m, 2)."""
+    X = as_array(x_name, X, ndim=2)
+    if X.shape[1] != 2:
+        raise ShapeError(f"a decision boundary is drawn in the plane of two input features, so "
+                         f"{x_name} must have shape (m, 2); it has shape {X.shape}.")
+    return X

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .checks import check_labels
-from .errors import DataFileError
+from .checks import as_array, check_labels, check_same_shape
+from .errors import DataFileError, ShapeError
 
 # SHA-256 of each *uncompressed* IDX file (also listed in data/README.md).
 MNIST_FILES = {
@@ -36,6 +36,7 @@ def default_data_dir():
     3. ``data/mnist`` in the working directory or a folder above it — a notebook opened from
        a clone while the package was installed as a wheel (``pip install .``).
     If none holds the files, 2 is returned and ``load_mnist`` names the missing file.
+    Notebook 06.
     """
     env = os.environ.get("NNLA_DATA_DIR")
     if env:
@@ -82,6 +83,7 @@ def load_mnist(n_train=None, n_test=None, data_dir=None, verify=True):
     Pixels become float32 in [0, 1] (divided by 255), one image per row; labels are int64
     digits 0–9. n_train / n_test keep only the first n images (a quick subset). Every file's
     SHA-256 is checked (verify=False skips it, for files you made yourself).
+    Notebook 06.
     """
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     arrays = {name: _read_idx(folder / name, sha if verify else None)
@@ -104,7 +106,8 @@ def load_mnist(n_train=None, n_test=None, data_dir=None, verify=True):
 
 
 def one_hot(labels, n_classes=None):
-    """Integer labels (m,) → one-hot rows (m, n_classes): row i has a 1 in column labels[i]."""
+    """Integer labels (m,) → one-hot rows (m, n_classes): row i has a 1 in column labels[i].
+    Notebooks 04, 05, 06."""
     y = check_labels("labels", labels, n_classes)
     n_classes = int(y.max()) + 1 if n_classes is None else int(n_classes)
     Y = np.zeros((y.shape[0], n_classes))
@@ -112,8 +115,37 @@ def one_hot(labels, n_classes=None):
     return Y
 
 
+def as_targets(P, Y, p_name="prediction", y_name="Y"):
+    """Y as a float array shaped like the predictions P (m, k): integer labels (m,) become
+    one-hot rows when k > 1, a plain vector becomes a column when k = 1 — notebooks 03–06."""
+    Y_arr = np.asarray(Y)
+    if Y_arr.ndim == 1 and P.ndim == 2 and P.shape[1] > 1 and Y_arr.shape[0] == P.shape[0]:
+        return one_hot(check_labels(y_name, Y_arr, P.shape[1]), P.shape[1]).astype(P.dtype)
+    if Y_arr.ndim == 1 and P.ndim == 2 and P.shape == (Y_arr.shape[0], 1):
+        Y_arr = Y_arr.reshape(-1, 1)          # one output: a plain vector of targets is fine
+    Y_arr = as_array(y_name, Y_arr).astype(P.dtype, copy=False)
+    check_same_shape(p_name, P, y_name, Y_arr)
+    return Y_arr
+
+
+def as_images(images, image_shape=(28, 28)):
+    """(n, 784) rows or (n, 28, 28) images → (n, 28, 28) — notebook 06."""
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 1:
+        images = images[None]
+    if images.ndim == 2:
+        if images.shape[1] != image_shape[0] * image_shape[1]:
+            raise ShapeError(f"images have {images.shape[1]} values each, which is not "
+                             f"{image_shape[0]}×{image_shape[1]} = {image_shape[0] * image_shape[1]}.")
+        images = images.reshape(-1, *image_shape)
+    if images.ndim != 3:
+        raise ShapeError(f"images must be (n, {image_shape[0] * image_shape[1]}) rows or "
+                         f"(n, {image_shape[0]}, {image_shape[1]}); got shape {images.shape}.")
+    return images
+
+
 def train_test_split(X, y, test_fraction=0.25, seed=0):
-    """Shuffle (seeded) and split: returns X_train, X_test, y_train, y_test."""
+    """Shuffle (seeded) and split: returns X_train, X_test, y_train, y_test — notebook 05."""
     X = np.asarray(X)
     y = np.asarray(y)
     if X.shape[0] != y.shape[0]:
@@ -134,14 +166,15 @@ def _rng_and_n(n, seed):
 
 
 def noisy_line(n=50, slope=2.0, intercept=1.0, noise=0.5, seed=0):
-    """x ~ U(−2, 2), t = slope·x + intercept + N(0, noise²). Returns X (n, 1), T (n, 1)."""
+    """x ~ U(−2, 2), t = slope·x + intercept + N(0, noise²). Returns X (n, 1), T (n, 1).
+    Notebook 01."""
     rng, n = _rng_and_n(n, seed)
     x = rng.uniform(-2, 2, (n, 1))
     return x, slope * x + intercept + rng.normal(0, noise, (n, 1))
 
 
 def xor(n=200, noise=0.1, seed=0):
-    """Four clusters at (±1, ±1); label 1 where the signs differ (x1·x2 < 0)."""
+    """Four clusters at (±1, ±1); label 1 where the signs differ (x1·x2 < 0) — notebooks 02, 03."""
     rng, n = _rng_and_n(n, seed)
     corners = rng.choice([-1.0, 1.0], size=(n, 2))
     X = corners + rng.normal(0, noise, (n, 2))
@@ -149,7 +182,7 @@ def xor(n=200, noise=0.1, seed=0):
 
 
 def two_moons(n=200, noise=0.1, seed=0):
-    """Two interleaved half circles (label 0 on top, 1 below)."""
+    """Two interleaved half circles (label 0 on top, 1 below) — notebooks 03, 05."""
     rng, n = _rng_and_n(n, seed)
     y = np.arange(n) % 2
     t = rng.uniform(0, np.pi, n)
@@ -160,7 +193,7 @@ def two_moons(n=200, noise=0.1, seed=0):
 
 
 def circles(n=200, noise=0.05, factor=0.5, seed=0):
-    """A circle of radius 1 (label 0) around one of radius ``factor`` (label 1)."""
+    """A circle of radius 1 (label 0) around one of radius ``factor`` (label 1) — notebook 03."""
     rng, n = _rng_and_n(n, seed)
     y = np.arange(n) % 2
     t = rng.uniform(0, 2 * np.pi, n)
@@ -170,7 +203,8 @@ def circles(n=200, noise=0.05, factor=0.5, seed=0):
 
 
 def spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0):
-    """``n_classes`` interleaved spiral arms, ``n_per_class`` points each (the CS231n classic)."""
+    """``n_classes`` interleaved spiral arms, ``n_per_class`` points each (the CS231n classic).
+    Notebook 04."""
     rng, n = _rng_and_n(n_per_class, seed)
     X, y = [], []
     for k in range(n_classes):

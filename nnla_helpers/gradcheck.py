@@ -19,6 +19,7 @@ def numerical_gradient(f, x, eps=1e-6):
 
     x is changed in place one entry at a time (and always put back), so f may read it
     from wherever it lives — e.g. a weight matrix inside a network.
+    Notebooks 01, 03–06.
     """
     grad = np.zeros_like(x, dtype=np.float64)
     for i in np.ndindex(x.shape):
@@ -35,7 +36,8 @@ def numerical_gradient(f, x, eps=1e-6):
 
 
 def relative_error(a, b):
-    """‖a − b‖ / max(‖a‖ + ‖b‖, 1e-12): scale-free, 0 for equal arrays, 1 for opposite ones."""
+    """‖a − b‖ / max(‖a‖ + ‖b‖, 1e-12): scale-free, 0 for equal arrays, 1 for opposite ones.
+    Notebooks 01, 03–06."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"cannot compare gradients of shapes {a.shape} and {b.shape}.")
@@ -51,7 +53,8 @@ def verdict(error, tol):
 
 
 def as_float64(net):
-    """A float64 copy of ``net`` (finite differences in float32 are too coarse to judge)."""
+    """A float64 copy of ``net`` (finite differences in float32 are too coarse to judge).
+    Notebook 04."""
     copy = MLP(net.sizes, net.hidden, net.output, net.loss_name, net.init, net.keep_prob,
                net.seed, np.float64)
     copy.set_state(net.get_state())
@@ -63,6 +66,7 @@ def check_network_gradients(net, X, Y, masks=None, eps=1e-6):
 
     With dropout on (keep_prob < 1), one set of masks is drawn (or ``masks`` used) and kept
     fixed for every evaluation, so the loss is a deterministic function of the weights.
+    Notebooks 04, 05.
     """
     net = net if net.dtype == np.float64 else as_float64(net)
     X = np.asarray(X, dtype=np.float64)
@@ -70,7 +74,7 @@ def check_network_gradients(net, X, Y, masks=None, eps=1e-6):
     training = net.keep_prob < 1
     if training and masks is None:
         _, cache = net.forward(X, training=True)
-        masks = cache["D"]
+        masks = cache.D
 
     def loss():
         _, cache = net.forward(X, training=training, masks=masks)

@@ -1,111 +1,96 @@
-"""Loss functions L(prediction, target) and their gradients with respect to the prediction.
+"""Losses L(prediction, target) and their gradients, for a learner to call — notebooks 01, 03, 04.
 
-Shapes: predictions and targets are (m, k) — m samples in rows, k outputs. Class targets
-may also be given as m integer labels; they are turned into one-hot rows.
-Every loss is a *mean over samples*, so its gradient carries a factor 1/m.
+Each function checks its inputs (shapes, NaN, labels) and then uses the one formula in
+``nnla_helpers.layers``, where each loss sits beside its gradient. Predictions and targets
+are (m, k): m samples in rows, k outputs; class targets may be m integer labels (one-hot
+rows are made from them). Every loss is a mean over samples, so every gradient carries 1/m.
+
+    mse(Y_hat, Y)                     1/(2m) Σ (Ŷ − Y)²               mse_grad: (Ŷ − Y)/m
+    softmax_cross_entropy(Z, Y)       −1/m Σ Y log softmax(Z)         …_grad:   (softmax(Z) − Y)/m
+    binary_cross_entropy(Z, Y)        sigmoid + cross-entropy          …_grad:   (σ(Z) − Y)/m
+    cross_entropy(P, Y)               −1/m Σ Y log P, P clipped        …_grad:   −Y/(m P), 0 where clipped
 """
 
 import numpy as np
 
-from .activations import log_softmax, sigmoid, softmax
-from .checks import as_array, check_labels, check_same_shape
+from . import layers
+from .checks import as_array
+from .data import as_targets
+
+CLIP = 1e-12    # cross_entropy of probabilities: ln(1e12) ≈ 27.6 is the most a sample can cost
 
 
-def _targets_like(P, Y, p_name="prediction", y_name="Y"):
-    """Return Y as a float array shaped like P, accepting integer labels for class outputs."""
-    Y_arr = np.asarray(Y)
-    if Y_arr.ndim == 1 and P.ndim == 2 and P.shape[1] > 1 and Y_arr.shape[0] == P.shape[0]:
-        from .data import one_hot  # local import: data imports losses-free helpers only
-        return one_hot(check_labels(y_name, Y_arr, n_classes=P.shape[1]), P.shape[1]).astype(P.dtype)
-    if Y_arr.ndim == 1 and P.ndim == 2 and P.shape == (Y_arr.shape[0], 1):
-        Y_arr = Y_arr.reshape(-1, 1)          # one output: a plain vector of targets is fine
-    Y_arr = as_array(y_name, Y_arr).astype(P.dtype, copy=False)
-    check_same_shape(p_name, P, y_name, Y_arr)
-    return Y_arr
+def _checked(name, P, Y):
+    P = as_array(name, P, ndim=2)
+    return P, as_targets(P, Y, name)
 
 
 def mse(Y_hat, Y):
-    """Mean squared error with the ½: L = 1/(2m) · Σ (y − ŷ)², summed over all outputs.
+    """Mean squared error with the ½: L = 1/(2m) · Σ (ŷ − y)², summed over all outputs.
 
     Y_hat, Y: (m, k). The ½ is there so that the gradient has no stray factor 2.
+    Notebooks 01, 02.
     """
-    Y_hat = as_array("Y_hat", Y_hat, ndim=2)
-    return _mse(Y_hat, _targets_like(Y_hat, Y, "Y_hat"))
-
-
-def _mse(Y_hat, Y):
-    return float(0.5 * np.sum((Y - Y_hat) ** 2) / Y_hat.shape[0])
+    return layers.mse(*_checked("Y_hat", Y_hat, Y))[0]
 
 
 def mse_grad(Y_hat, Y):
-    """∂L/∂Ŷ for the MSE above: (Ŷ − Y) / m, shape (m, k)."""
-    Y_hat = as_array("Y_hat", Y_hat, ndim=2)
-    Y = _targets_like(Y_hat, Y, "Y_hat")
-    return (Y_hat - Y) / Y_hat.shape[0]
-
-
-def cross_entropy(P, Y):
-    """Cross-entropy of predicted probabilities P (m, k) with targets Y: −1/m · Σ y·ln p.
-
-    Natural log (the gradients assume it). Probabilities are clipped at 1e-12 so that a
-    confident wrong answer costs ln(1e12) ≈ 27.6 instead of infinity. From logits, use
-    ``softmax_cross_entropy``, which needs no clipping.
-    """
-    P = as_array("P", P, ndim=2)
-    Y = _targets_like(P, Y, "P")
-    if P.min() < 0 or P.max() > 1 + 1e-6:
-        raise ValueError("P must hold probabilities in [0, 1]; got values from "
-                         f"{P.min():.3g} to {P.max():.3g}. Did you pass logits? Use "
-                         "softmax_cross_entropy(Z, Y) for those.")
-    return float(-np.sum(Y * np.log(np.clip(P, 1e-12, 1.0))) / P.shape[0])
-
-
-def cross_entropy_grad(P, Y):
-    """∂L/∂P for the cross-entropy above: −Y / (m·P), shape (m, k)."""
-    P = as_array("P", P, ndim=2)
-    Y = _targets_like(P, Y, "P")
-    return -Y / (P.shape[0] * np.clip(P, 1e-12, 1.0))
+    """∂L/∂Ŷ for the MSE above: (Ŷ − Y) / m, shape (m, k) — notebook 01."""
+    return layers.mse(*_checked("Y_hat", Y_hat, Y))[1]
 
 
 def softmax_cross_entropy(Z, Y):
-    """Cross-entropy of softmax(Z) with Y, computed from logits Z (m, k) via log-softmax.
-
-    L = −1/m · Σ y·log softmax(z); exact and finite even for logits of ±1000.
-    """
-    Z = as_array("Z", Z, ndim=2)
-    return _softmax_cross_entropy(Z, _targets_like(Z, Y, "Z"))
-
-
-def _softmax_cross_entropy(Z, Y):
-    return float(-np.sum(Y * log_softmax(Z)) / Z.shape[0])
+    """Cross-entropy of softmax(Z) with Y, from the logits Z (m, k), via log-softmax:
+    L = −1/m · Σ y·log softmax(z); exact and finite even for logits of ±1000 — notebooks 03, 04."""
+    return layers.softmax_cross_entropy(*_checked("Z", Z, Y))[0]
 
 
 def softmax_cross_entropy_grad(Z, Y):
     """The famous shortcut: ∂L/∂Z = (softmax(Z) − Y) / m, shape (m, k).
 
     The softmax Jacobian and the 1/p of the cross-entropy cancel, leaving A − Y.
+    Notebook 04.
     """
-    Z = as_array("Z", Z, ndim=2)
-    Y = _targets_like(Z, Y, "Z")
-    return (softmax(Z) - Y) / Z.shape[0]
+    return layers.softmax_cross_entropy(*_checked("Z", Z, Y))[1]
 
 
 def binary_cross_entropy(Z, Y):
-    """Cross-entropy of sigmoid(Z) with 0/1 targets Y, from logits Z (m, k):
-
-    L = −1/m · Σ [y ln σ(z) + (1 − y) ln(1 − σ(z))] = 1/m · Σ [max(z, 0) − z·y + ln(1 + e^(−|z|))].
-    The second form is the same number but never takes the log of 0.
-    """
-    Z = as_array("Z", Z, ndim=2)
-    return _binary_cross_entropy(Z, _targets_like(Z, Y, "Z"))
-
-
-def _binary_cross_entropy(Z, Y):
-    return float(np.sum(np.maximum(Z, 0) - Z * Y + np.log1p(np.exp(-np.abs(Z)))) / Z.shape[0])
+    """Cross-entropy of sigmoid(Z) with 0/1 targets Y, from the logits Z (m, k):
+    L = −1/m · Σ [y ln σ(z) + (1 − y) ln(1 − σ(z))], computed without a log of 0 — notebook 03."""
+    return layers.sigmoid_binary_cross_entropy(*_checked("Z", Z, Y))[0]
 
 
 def binary_cross_entropy_grad(Z, Y):
-    """∂L/∂Z = (σ(Z) − Y) / m: the same shortcut as softmax + cross-entropy."""
-    Z = as_array("Z", Z, ndim=2)
-    Y = _targets_like(Z, Y, "Z")
-    return (sigmoid(Z) - Y) / Z.shape[0]
+    """∂L/∂Z = (σ(Z) − Y) / m: the same shortcut as softmax + cross-entropy — notebook 03."""
+    return layers.sigmoid_binary_cross_entropy(*_checked("Z", Z, Y))[1]
+
+
+def _probabilities(P, Y):
+    P, Y = _checked("P", P, Y)
+    if P.min() < 0 or P.max() > 1 + 1e-6:
+        raise ValueError("P must hold probabilities in [0, 1]; got values from "
+                         f"{P.min():.3g} to {P.max():.3g}. Did you pass logits? Use "
+                         "softmax_cross_entropy(Z, Y) for those.")
+    return P, Y
+
+
+def cross_entropy(P, Y):
+    """Cross-entropy of predicted probabilities P (m, k) with targets Y: −1/m · Σ y·ln p.
+
+    The form of essays 000/001, from probabilities. Natural log (the gradients assume it).
+    P is clipped at 1e-12, so a confident wrong answer costs ln(1e12) ≈ 27.6 instead of
+    infinity — a cap the network's loss does not have: from logits, use
+    ``softmax_cross_entropy``, which needs no clipping.
+    Notebooks 03, 04.
+    """
+    P, Y = _probabilities(P, Y)
+    return float(-np.sum(Y * np.log(np.clip(P, CLIP, 1.0))) / P.shape[0])
+
+
+def cross_entropy_grad(P, Y):
+    """∂L/∂P for ``cross_entropy`` above: −Y / (m·P), shape (m, k) — and 0 where P was
+    clipped (below 1e-12 the loss is flat in P), so loss and gradient agree everywhere.
+    Notebook 03."""
+    P, Y = _probabilities(P, Y)
+    inside = P >= CLIP
+    return np.where(inside, -Y / (P.shape[0] * np.where(inside, P, 1.0)), 0.0)

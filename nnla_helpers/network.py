@@ -1,80 +1,90 @@
 """Dense (fully connected) networks of any depth — notebooks 02–06.
 
-One layer, samples in rows:
+An ``MLP`` is a list of layers; layer l is three pairs from ``layers``, in this order:
 
-    Z = A_prev W + b        A_prev (m, n_in), W (n_in, n_out), b (n_out,), Z (m, n_out)
-    A = g(Z)                g applied element by element (softmax row by row)
+    Z_l = A_{l−1} W_l + b_l          dense_forward         A_0 = X (m, n_in)
+    A_l = g_l(Z_l)                   activation_forward    softmax, sigmoid or identity for l = L
+    Ã_l = A_l ⊙ D_l / p              dropout_forward       hidden layers, training, keep_prob < 1
 
-Backward through that layer, given dZ = ∂L/∂Z (m, n_out):
+``forward`` runs them for l = 1 … L and keeps their caches. ``backward`` starts from the
+loss's own gradient dZ_L (``loss_and_delta``: the loss pairs of ``layers``) and runs the
+backward of each pair in the reverse order, for l = L … 1:
 
-    dW = A_prevᵀ dZ         (n_in, n_out), like W
-    db = Σ_rows dZ          (n_out,),      like b
-    dA_prev = dZ Wᵀ         (m, n_in),     like A_prev
-    dZ_prev = dA_prev ⊙ g'(Z_prev)
+    dW_l = A_{l−1}ᵀ dZ_l,  db_l = Σ_rows dZ_l,  dA_{l−1} = dZ_l W_lᵀ     dense_backward
+    dA_{l−1} ← dA_{l−1} ⊙ D_{l−1} / p                                  dropout_backward
+    dZ_{l−1} = dA_{l−1} ⊙ g_{l−1}'(Z_{l−1})                             activation_backward
 
-The 1/m of the mean loss is already inside dZ of the last layer, so dW and db need none.
+The 1/m of the mean loss is inside the loss's gradient (see ``layers``), so dW and db need none.
 """
 
 import numpy as np
 
-from . import losses
-from .activations import get_activation, softmax, softmax_backward
 from .checks import as_array, check_matmul
-from .dropout import _check_keep_prob, dropout_forward, dropout_mask
+from .data import as_targets
 from .errors import LabelError, ShapeError
+from .layers import (LOSSES, LayerCache, activation_backward, activation_forward, check_activation,
+                     check_keep_prob, dense_backward, dense_forward, dropout_backward,
+                     dropout_forward, dropout_mask)
 
-INIT_SCHEMES = ("essay", "xavier", "he")
+INIT_SCHEMES = ("he", "xavier", "uniform")
+INIT_ALIASES = {"essay": "uniform"}     # essay 001 draws every weight and bias from U(−0.5, 0.5)
 
-# output activation -> loss used when none is given; the pairs have the (A − Y)/m shortcut.
+# output activation -> loss used when none is given: the pairs whose gradient is (A − Y)/m
 DEFAULT_LOSS = {"softmax": "cross_entropy", "sigmoid": "binary_cross_entropy"}
 
 
 def init_layer(n_in, n_out, scheme, rng, dtype=np.float64):
-    """Return (W (n_in, n_out), b (n_out,)) drawn by ``scheme``:
+    """(W (n_in, n_out), b (n_out,)) drawn by ``scheme`` — notebooks 03, 06:
 
-    - "essay":  W and b ~ U(−0.5, 0.5), as essay 001 does;
-    - "xavier": W ~ U(−r, r), r = √(6 / (n_in + n_out)), b = 0  (Glorot: keeps tanh/sigmoid in range);
-    - "he":     W ~ N(0, 2 / n_in), b = 0                         (keeps ReLU activations' scale).
+    - "he":      W ~ N(0, 2 / n_in), b = 0                          (keeps ReLU activations' scale);
+    - "xavier":  W ~ U(−r, r), r = √(6 / (n_in + n_out)), b = 0     (Glorot: tanh/sigmoid in range);
+    - "uniform": W and b ~ U(−0.5, 0.5), as essay 001 does ("essay" is accepted too).
     """
-    if scheme == "essay":
-        W = rng.uniform(-0.5, 0.5, (n_in, n_out))
-        b = rng.uniform(-0.5, 0.5, n_out)
+    scheme = INIT_ALIASES.get(scheme, scheme)
+    if scheme == "he":
+        W, b = rng.normal(0.0, np.sqrt(2.0 / n_in), (n_in, n_out)), np.zeros(n_out)
     elif scheme == "xavier":
         r = np.sqrt(6.0 / (n_in + n_out))
         W, b = rng.uniform(-r, r, (n_in, n_out)), np.zeros(n_out)
-    elif scheme == "he":
-        W, b = rng.normal(0.0, np.sqrt(2.0 / n_in), (n_in, n_out)), np.zeros(n_out)
+    elif scheme == "uniform":
+        W = rng.uniform(-0.5, 0.5, (n_in, n_out))
+        b = rng.uniform(-0.5, 0.5, n_out)
     else:
         raise ValueError(f"unknown init scheme {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}.")
     return W.astype(dtype), b.astype(dtype)
 
 
-def memory_order(A):
-    """ "F" if A is stored column by column (Fortran order, as the Trainer keeps a full batch),
-    else "C". Products keep that order, so a softmax's row-wise max and sum over a full batch
-    read contiguous columns — on 60 000 × 10 logits that is 50× faster than row by row."""
-    return "F" if A.flags.f_contiguous and not A.flags.c_contiguous else "C"
+class ForwardCache:
+    """What ``MLP.forward`` keeps for ``backward``: one ``layers.LayerCache`` per layer.
 
-
-def dense_forward(A_prev, W, b):
-    """Z = A_prev W + b. A_prev (m, n_in), W (n_in, n_out), b (n_out,) → Z (m, n_out)."""
-    return np.matmul(A_prev, W, order=memory_order(A_prev)) + b
-
-
-def dense_backward(dZ, A_prev, W, need_dA_prev=True):
-    """Return (dW, db, dA_prev) = (A_prevᵀ dZ, Σ_rows dZ, dZ Wᵀ).
-
-    The first layer needs no dA_prev (nobody uses the gradient of the data), which saves
-    the largest matrix product on MNIST.
+    For reading: ``A`` = [X, Ã_1, …, Ã_{L−1}, A_L] (what each layer multiplied, then the
+    output), ``Z`` = [Z_1, …, Z_L], ``D`` = the dropout masks (training only).
+    Notebooks 02–06.
     """
-    dW = A_prev.T @ dZ
-    db = dZ.sum(axis=0)
-    return dW, db, (np.matmul(dZ, W.T, order=memory_order(dZ)) if need_dA_prev else None)
+
+    def __init__(self, layers, fast=False):
+        self.layers, self.fast = layers, fast
+
+    @property
+    def A(self):
+        return [layer.dense[0] for layer in self.layers] + [self.layers[-1].A]
+
+    @property
+    def Z(self):
+        return [layer.Z for layer in self.layers]
+
+    @property
+    def D(self):
+        return [layer.dropout[0] for layer in self.layers if layer.dropout is not None]
+
+    @property
+    def output(self):
+        return self.layers[-1].A
 
 
 class MLP:
     """A multilayer perceptron: ``MLP([2, 16, 16, 3])`` has inputs of size 2, two hidden
-    layers of 16 units and 3 outputs.
+    layers of 16 units and 3 outputs — notebooks 02–06.
 
     hidden:    one activation name for every hidden layer, or a list with one per layer
                ("relu", "leaky_relu", "sigmoid", "tanh", "identity").
@@ -82,7 +92,7 @@ class MLP:
                (regression), or any hidden activation name.
     loss:      "cross_entropy" (with softmax), "binary_cross_entropy" (with sigmoid) or
                "mse"; by default the natural partner of ``output``.
-    init:      "he", "xavier" or "essay" (U(−0.5, 0.5) for weights and biases).
+    init:      "he", "xavier" or "uniform" (U(−0.5, 0.5) for weights and biases, essay 001's).
     keep_prob: dropout keep-probability on every hidden layer during training (1 = off).
     seed:      seeds the initial weights and the dropout masks, so runs repeat exactly.
     """
@@ -98,21 +108,28 @@ class MLP:
         if len(hidden) != n_hidden:
             raise ValueError(f"{n_hidden} hidden layer(s) need {n_hidden} activation name(s), "
                              f"got {len(hidden)}: {hidden}.")
-        for name in hidden + ([output] if output != "softmax" else []):
-            get_activation(name)  # raises a clear error for an unknown name
+        for name in hidden:
+            check_activation(name)                  # softmax mixes a row: an output only
+            if name == "softmax":
+                raise ValueError("softmax is an output activation; choose relu, leaky_relu, "
+                                 "sigmoid, tanh or identity for the hidden layers.")
+        check_activation(output)
         loss = loss or DEFAULT_LOSS.get(output, "mse")
-        allowed = {"cross_entropy": ("softmax",), "binary_cross_entropy": ("sigmoid",)}
-        if loss != "mse" and output not in allowed.get(loss, ()):
+        if loss not in LOSSES:
+            raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}.")
+        takes_logits_of = LOSSES[loss][1]
+        if takes_logits_of is not None and output != takes_logits_of:
             raise ValueError(f"loss {loss!r} does not go with output {output!r}; use "
                              "softmax + cross_entropy, sigmoid + binary_cross_entropy, "
                              "or mse with any output.")
-        _check_keep_prob(keep_prob)
+        check_keep_prob(keep_prob)
         self.sizes, self.hidden, self.output, self.loss_name = sizes, hidden, output, loss
+        self.activations = hidden + [output]        # g_1 … g_L
         self.keep_prob, self.dtype, self.init, self.seed = keep_prob, np.dtype(dtype), init, seed
         self.rng = np.random.default_rng(seed)
-        layers = [init_layer(a, b, init, self.rng, self.dtype) for a, b in zip(sizes, sizes[1:])]
-        self.weights = [W for W, _ in layers]
-        self.biases = [b for _, b in layers]
+        params = [init_layer(a, b, init, self.rng, self.dtype) for a, b in zip(sizes, sizes[1:])]
+        self.weights = [W for W, _ in params]
+        self.biases = [b for _, b in params]
 
     def __repr__(self):
         shapes = " → ".join(str(s) for s in self.sizes)
@@ -137,105 +154,100 @@ class MLP:
         for name, p in self.parameters().items():
             p[...] = state[name]
 
-    # ---- forward ----------------------------------------------------------------------
-    def _input(self, X):
+    # ---- checks at the door -------------------------------------------------------------
+    def check_input(self, X):
+        """X as a float (m, n_in) array of this network's dtype, or a plain-words error."""
         X = as_array("X", X, ndim=2)
         check_matmul("X", X, "W1", self.weights[0])
         return X.astype(self.dtype, copy=False)
 
-    def forward(self, X, training=False, masks=None, check=True):
-        """Run X (m, n_in) through every layer. Returns (output A_L (m, n_out), cache).
-
-        training=True applies dropout (when keep_prob < 1) with fresh masks from the
-        network's seeded generator, or with ``masks`` (one (m, n_l) 0/1 array per hidden
-        layer) when given — a fixed mask is what a gradient check needs.
-        The cache keeps every A and Z (and masks D) for ``backward``.
-        check=False skips the input checks — for a training loop that checked its data once
-        (on all of MNIST the NaN scan costs more than the matrix products).
-        """
-        X = self._input(X) if check else X
-        A, As, Zs, Ds = X, [X], [], []
-        n_layers = len(self.weights)
-        for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
-            Z = dense_forward(A, W, b)
-            if l < n_layers:
-                g, _ = get_activation(self.hidden[l - 1])
-                A = g(Z)
-                if training and self.keep_prob < 1:
-                    D = masks[l - 1] if masks is not None else \
-                        dropout_mask(A.shape, self.keep_prob, self.rng, self.dtype)
-                    A = dropout_forward(A, D, self.keep_prob)
-                    Ds.append(D)
-            else:
-                A = self._output_activation(Z)
-            Zs.append(Z)
-            As.append(A)
-        return A, {"A": As, "Z": Zs, "D": Ds}
-
-    def _output_activation(self, Z):
-        if self.output == "softmax":
-            return softmax(Z)
-        return get_activation(self.output)[0](Z)
-
-    # ---- loss and backward --------------------------------------------------------------
     def targets(self, Y, m):
         """Y as a float (m, n_out) array; integer labels become one-hot rows."""
-        Y_like = np.empty((m, self.sizes[-1]), dtype=self.dtype)
-        Y = losses._targets_like(Y_like, Y, "the network's output", "Y")
+        Y = as_targets(np.empty((m, self.sizes[-1]), dtype=self.dtype), Y,
+                       "the network's output", "Y")
         if self.loss_name != "mse" and (Y.min() < 0 or Y.max() > 1):
             raise LabelError(f"targets for {self.loss_name} must lie in [0, 1] (one-hot rows or "
                              f"0/1 labels), but Y runs from {Y.min():g} to {Y.max():g}.")
         return Y
 
+    # ---- forward, loss, backward ----------------------------------------------------------
+    def forward(self, X, training=False, masks=None, fast=False):
+        """Run X (m, n_in) through every layer: (A_L (m, n_out), a ``ForwardCache``).
+
+        training=True applies dropout to the hidden layers (when keep_prob < 1), with fresh
+        masks from the network's seeded generator, or with ``masks`` (one (m, n_l) 0/1 array
+        per hidden layer) — a fixed mask is what a gradient check needs.
+        fast=True is the Trainer's fast path: X was checked once, when training began (on all
+        of MNIST the NaN scan costs more than the products), and products keep their memory order.
+        """
+        A = X if fast else self.check_input(X)
+        dropout = training and self.keep_prob < 1
+        caches = []
+        for l, (W, b, g) in enumerate(zip(self.weights, self.biases, self.activations), start=1):
+            Z, dense_cache = dense_forward(A, W, b, fast)
+            A, activation_cache = activation_forward(Z, g)
+            dropout_cache = None
+            if dropout and l < len(self.weights):
+                D = masks[l - 1] if masks is not None else \
+                    dropout_mask(A.shape, self.keep_prob, self.rng, self.dtype)
+                A, dropout_cache = dropout_forward(A, D, self.keep_prob)
+            caches.append(LayerCache(dense_cache, activation_cache, dropout_cache))
+        return A, ForwardCache(caches, fast)
+
+    def loss_and_delta(self, cache, Y):
+        """(L, dZ_L): the loss of the output in ``cache`` against targets Y (from ``targets``)
+        and its gradient with respect to the last layer's Z."""
+        loss, takes_logits_of = LOSSES[self.loss_name]
+        last = cache.layers[-1]
+        if takes_logits_of is not None:
+            return loss(last.Z, Y)                  # from the logits: dZ_L = (A_L − Y) / m
+        L, dA = loss(last.A, Y)
+        return L, activation_backward(dA, last.activation)
+
     def loss_from_cache(self, cache, Y):
         """The loss of the output stored in ``cache`` against targets Y (already via ``targets``)."""
-        Z, A = cache["Z"][-1], cache["A"][-1]
-        if self.loss_name == "cross_entropy":
-            return losses._softmax_cross_entropy(Z, Y)   # from logits: stable for any Z
-        if self.loss_name == "binary_cross_entropy":
-            return losses._binary_cross_entropy(Z, Y)
-        return losses._mse(A, Y)
+        return self.loss_and_delta(cache, Y)[0]
 
     def loss(self, X, Y):
         """The loss on (X, Y) in evaluation mode (no dropout)."""
         _, cache = self.forward(X)
-        return self.loss_from_cache(cache, self.targets(Y, cache["A"][0].shape[0]))
+        return self.loss_from_cache(cache, self.targets(Y, cache.A[0].shape[0]))
 
-    def _output_delta(self, cache, Y):
-        """dZ_L = ∂L/∂Z_L. Softmax+cross-entropy and sigmoid+BCE both give (A − Y)/m."""
-        Z, A = cache["Z"][-1], cache["A"][-1]
-        m = A.shape[0]
-        if self.loss_name in ("cross_entropy", "binary_cross_entropy"):
-            return (A - Y) / m
-        dA = (A - Y) / m                           # ∂(MSE with ½)/∂A
-        if self.output == "softmax":
-            return softmax_backward(A, dA)
-        return dA * get_activation(self.output)[1](Z)
-
-    def backward(self, cache, Y):
-        """Gradients of the loss for every parameter: {"W1": dW1, "b1": db1, ...}.
+    def backward(self, cache, Y, fast=False):
+        """Gradients of the loss for every parameter: {"W1": dW1, "b1": db1, ...} — notebook 04.
 
         Y: (m, n_out) targets, or m integer labels for a softmax/sigmoid output.
-        Uses the Z, A and dropout masks saved by ``forward`` — call forward first.
+        Uses the caches saved by ``forward`` — call forward first.
         """
-        As, Zs, Ds = cache["A"], cache["Z"], cache["D"]
-        Y = self.targets(Y, As[0].shape[0])
-        dZ = self._output_delta(cache, Y)
+        Y = Y if fast else self.targets(Y, cache.A[0].shape[0])
+        _, dZ = self.loss_and_delta(cache, Y)
+        return self.backward_from(cache, dZ, fast)
+
+    def backward_from(self, cache, dZ, fast=False):
+        """The backward pass from dZ_L = ∂L/∂Z_L (``loss_and_delta``) down to layer 1.
+
+        fast=True (the Trainer's fast path) skips dA_0 = ∂L/∂X, which nothing uses.
+        """
         grads = {}
         for l in range(len(self.weights), 0, -1):
-            dW, db, dA = dense_backward(dZ, As[l - 1], self.weights[l - 1], need_dA_prev=l > 1)
-            grads[f"W{l}"], grads[f"b{l}"] = dW, db
-            if l > 1:
-                if Ds:                                  # same mask, same 1/p as forward
-                    dA = dropout_forward(dA, Ds[l - 2], self.keep_prob)
-                dZ = dA * get_activation(self.hidden[l - 2])[1](Zs[l - 2])
+            dA, grads[f"W{l}"], grads[f"b{l}"] = dense_backward(
+                dZ, cache.layers[l - 1].dense, need_dA_prev=not (fast and l == 1))
+            if l > 1:                               # down through layer l − 1's dropout and g
+                below = cache.layers[l - 2]
+                if below.dropout is not None:
+                    dA = dropout_backward(dA, below.dropout)
+                dZ = activation_backward(dA, below.activation)
         return dict(reversed(list(grads.items())))
 
-    def loss_and_gradients(self, X, Y, training=False, check=True):
-        """One forward and one backward pass: (L, {"W1": dW1, "b1": db1, ...})."""
-        Y = self.targets(Y, np.shape(X)[0]) if check else Y
-        _, cache = self.forward(X, training=training, check=check)
-        return self.loss_from_cache(cache, Y), self.backward(cache, Y)
+    def loss_and_gradients(self, X, Y, training=False, fast=False):
+        """One forward and one backward pass: (L, {"W1": dW1, "b1": db1, ...}).
+
+        fast=True is the Trainer's fast path (see ``forward``; X and Y were checked once).
+        """
+        Y = Y if fast else self.targets(Y, np.shape(X)[0])
+        _, cache = self.forward(X, training=training, fast=fast)
+        L, dZ = self.loss_and_delta(cache, Y)
+        return L, self.backward_from(cache, dZ, fast)
 
     # ---- predictions --------------------------------------------------------------------
     def predict_proba(self, X):
@@ -244,22 +256,30 @@ class MLP:
 
     def predict(self, X):
         """Class labels: argmax of a softmax row, A > 0.5 for one sigmoid output; else the output."""
-        A = self.predict_proba(X)
-        if self.output == "softmax":
-            return A.argmax(axis=1)
-        if self.output == "sigmoid" and A.shape[1] == 1:
-            return (A[:, 0] > 0.5).astype(np.int64)
-        return A
+        return predictions(self, self.predict_proba(X))
 
     def accuracy(self, X, y):
         """Fraction of samples whose predicted class equals the label y (m,) — or one-hot rows."""
         return accuracy(self.predict(X), y)
 
 
+def predictions(net, A):
+    """What the outputs A (m, n_out) of ``net`` predict: a class per row (softmax: the argmax;
+    one sigmoid: A > 0.5), 0/1 per output (several sigmoids), else the outputs themselves.
+    Notebooks 02–06."""
+    if net.output == "softmax":
+        return A.argmax(axis=1)
+    if net.output == "sigmoid":
+        P = (A > 0.5).astype(np.int64)
+        return P[:, 0] if A.shape[1] == 1 else P
+    return A
+
+
 def accuracy(predicted, y):
-    """Fraction of positions where predicted labels equal true labels. Accepts one-hot y too."""
+    """Fraction of positions where predicted labels equal true labels. Accepts one-hot y too.
+    Notebooks 02–06."""
     y = np.asarray(y)
-    if y.ndim == 2 and y.shape[1] > 1:
+    if y.ndim == 2 and y.shape[1] > 1 and np.ndim(predicted) == 1:
         y = y.argmax(axis=1)
     y = y.reshape(-1)
     predicted = np.asarray(predicted).reshape(-1)

@@ -18,11 +18,12 @@ import numpy as np
 from . import blas
 from .checks import as_array
 from .errors import DivergenceError, ShapeError
+from .network import accuracy, predictions
 
 
 @dataclass
 class History:
-    """What happened, one entry per epoch (accuracies are None for regression)."""
+    """What happened, one entry per epoch (accuracies are None for regression) — notebooks 01–06."""
     train_loss: list = field(default_factory=list)
     train_acc: list = field(default_factory=list)
     val_loss: list = field(default_factory=list)
@@ -42,7 +43,14 @@ class Trainer:
     batch_size: None for full-batch descent, else the mini-batch size.
     X_val, Y_val: optional held-out data for the history and early stopping.
     seed:       seeds the shuffling of mini-batches.
+
+    fast:       True (the default) runs the fast path of ``MLP.forward``/``backward``: the
+                data was checked once, here; products keep their memory order; no ∂L/∂X.
+                False runs the plain path; tests/test_train.py checks both give the same numbers.
+    Notebooks 01, 03, 06.
     """
+
+    fast = True
 
     def __init__(self, net, X, Y, lr=0.1, batch_size=None, momentum=0.0, X_val=None,
                  Y_val=None, seed=0):
@@ -59,7 +67,7 @@ class Trainer:
         if batch_size is None or batch_size >= self.X.shape[0]:
             # Full batch: every step multiplies all of X. Stored column by column (Fortran
             # order — one image per column, as essay 001 lays it out) the products X W and
-            # Xᵀ dZ run up to 3× faster in OpenBLAS than on row-major X; same numbers.
+            # Xᵀ dZ run faster in OpenBLAS, with the same numbers (benchmarks/README.md).
             self.X, self.Y = np.asfortranarray(self.X), np.asfortranarray(self.Y)
         # BLAS threads for a step's products: one, unless they are large (MNIST); asked again
         # at every epoch, as the machine gets busier or quieter.
@@ -106,7 +114,7 @@ class Trainer:
         # Overflow is how divergence shows itself; we test for it below and say so in plain
         # words, so NumPy's overflow warnings would only be noise.
         with np.errstate(over="ignore", invalid="ignore"), blas.limit(self.blas_threads):
-            loss, grads = self.net.loss_and_gradients(X_b, Y_b, training=True, check=False)
+            loss, grads = self.net.loss_and_gradients(X_b, Y_b, training=True, fast=self.fast)
             self.step_count += 1
             if not np.isfinite(loss):
                 self._diverged(loss, lr, self.epoch + 1)
@@ -142,22 +150,48 @@ class Trainer:
                 continue
             threads = blas.threads_for(X.shape[0], self.net.sizes)
             with np.errstate(over="ignore", invalid="ignore"), blas.limit(threads):
-                _, cache = self.net.forward(X, check=False)
+                A, cache = self.net.forward(X, fast=self.fast)
                 loss = self.net.loss_from_cache(cache, Y)
             if not np.isfinite(loss):
                 self._diverged(loss, self.current_lr(), max(self.epoch, 1))
             losses.append(loss)
-            accs.append(_accuracy(self.net, cache["A"][-1], Y))
+            accs.append(_accuracy(self.net, A, Y))
         return h
 
 
 def _accuracy(net, A, Y):
     """Classification accuracy from outputs A and (one-hot or 0/1) targets Y; None for regression."""
     if net.output == "softmax":
-        return float(np.mean(A.argmax(axis=1) == Y.argmax(axis=1)))
+        return accuracy(predictions(net, A), Y)
     if net.output == "sigmoid":
-        return float(np.mean((A > 0.5) == (Y > 0.5)))
+        return accuracy(predictions(net, A), Y > 0.5)
     return None
+
+
+class EarlyStopping:
+    """Early stopping on the held-out loss — notebook 05.
+
+    ``update(loss)`` once per epoch; ``stop`` becomes True after ``patience`` epochs in a row
+    without a new lowest loss. ``best_epoch`` (from 1) is the epoch of the lowest loss so far.
+    patience=None never stops (and still tracks the best epoch).
+    """
+
+    def __init__(self, patience=None):
+        self.patience = patience
+        self.best_loss, self.best_epoch, self.epoch, self.since_best = np.inf, None, 0, 0
+
+    def update(self, loss):
+        """Record one epoch's held-out loss; True if it is a new lowest."""
+        self.epoch += 1
+        if loss < self.best_loss:
+            self.best_loss, self.best_epoch, self.since_best = loss, self.epoch, 0
+            return True
+        self.since_best += 1
+        return False
+
+    @property
+    def stop(self):
+        return self.patience is not None and self.since_best >= self.patience
 
 
 def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=None, Y_val=None,
@@ -170,12 +204,13 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
     callback: called as callback(trainer) after every step; return False to stop.
     Raises DivergenceError ("diverged at step … — try a smaller learning rate") on NaN/inf;
     the error carries .history with everything recorded before.
+    Notebooks 01–06.
     """
     if patience is not None and X_val is None:
         raise ValueError("early stopping (patience) watches the held-out loss: pass X_val and Y_val.")
     trainer = Trainer(net, X, Y, lr, batch_size, momentum, X_val, Y_val, seed)
     h = trainer.history
-    best_loss, best_state, since_best = np.inf, None, 0
+    watch, best_state = EarlyStopping(patience), None
     for epoch in range(1, epochs + 1):
         while trainer.epoch < epoch:
             trainer.step()
@@ -186,13 +221,11 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
         if verbose:
             print(_epoch_line(h, epoch))
         if X_val is not None:
-            if h.val_loss[-1] < best_loss:
-                best_loss, since_best, h.best_epoch = h.val_loss[-1], 0, epoch
+            if watch.update(h.val_loss[-1]):
+                h.best_epoch = watch.best_epoch
                 if patience is not None and restore_best:
                     best_state = net.get_state()
-            else:
-                since_best += 1
-            if patience is not None and since_best >= patience:
+            if watch.stop:
                 h.stopped_early = True
                 h.message = (f"stopped early after epoch {epoch}: the held-out loss last improved "
                              f"at epoch {h.best_epoch}.")

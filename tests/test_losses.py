@@ -93,3 +93,17 @@ def test_nan_and_empty_inputs_are_refused():
 def test_cross_entropy_refuses_logits():
     with pytest.raises(ValueError, match="Did you pass logits"):
         losses.cross_entropy(np.array([[3.0, -1.0]]), np.array([[1.0, 0.0]]))
+
+
+def test_cross_entropy_gradient_agrees_with_its_clipped_loss():
+    """Where P is clipped (below 1e-12) the loss is flat in P, so its gradient there is 0,
+    not −Y/(m·1e-12) ≈ −5e11."""
+    P = np.array([[1e-14, 1.0 - 1e-14], [0.3, 0.7]])
+    Y = np.array([[1.0, 0.0], [0.0, 1.0]])
+    g = losses.cross_entropy_grad(P, Y)
+    assert g[0, 0] == 0.0 and np.all(np.isfinite(g))
+    np.testing.assert_allclose(g[1], [0.0, -1 / (2 * 0.7)])
+    eps = 1e-16                       # stays below the clip: the loss does not move
+    before = losses.cross_entropy(P, Y)
+    P[0, 0] += eps
+    assert losses.cross_entropy(P, Y) == before

@@ -3,6 +3,10 @@ Z = W A + b) and the course's row notation (Z = X W + b) are the same network.
 
 W_col = W_rowᵀ, b_col = b_row as a column, A0 = Xᵀ: the forward outputs and every gradient
 agree to float64 precision, on real MNIST images and on random data.
+
+``essay_forward``/``essay_backward`` below are the essay's own formulas, written out in
+columns here (the reference, used only by tests); ``bridge.column_forward``/``column_backward``
+are the package's row network transposed, and the tests check the two agree.
 """
 
 import numpy as np
@@ -13,6 +17,30 @@ from nnla_helpers.exercises import mnist as bridge
 from nnla_helpers.gradcheck import numerical_gradient, relative_error
 
 NAMES = ("W1", "b1", "W2", "b2")
+
+
+def essay_forward(W1, b1, W2, b2, A0):
+    """Essay 001, one image per column: Z1 = W1 A0 + b1, A1 = ReLU(Z1), Z2 = W2 A1 + b2,
+    A2 = softmax of every column of Z2."""
+    Z1 = W1 @ A0 + b1
+    A1 = np.maximum(Z1, 0)
+    Z2 = W2 @ A1 + b2
+    E = np.exp(Z2 - Z2.max(axis=0, keepdims=True))
+    return {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": E / E.sum(axis=0, keepdims=True)}
+
+
+def essay_backward(W1, b1, W2, b2, A0, Y, cache):
+    """Essay 001's backward pass: dZ2 = A2 − Y, dW2 = dZ2 A1ᵀ / m, db2 = row means of dZ2,
+    dZ1 = (W2ᵀ dZ2) ⊙ (Z1 > 0), dW1 = dZ1 A0ᵀ / m, db1 = row means of dZ1."""
+    m = A0.shape[1]
+    dZ2 = cache["A2"] - Y
+    dZ1 = (W2.T @ dZ2) * (cache["Z1"] > 0)
+    return {"W1": dZ1 @ A0.T / m, "b1": dZ1.mean(axis=1, keepdims=True),
+            "W2": dZ2 @ cache["A1"].T / m, "b2": dZ2.mean(axis=1, keepdims=True)}
+
+
+def essay_loss(A2, Y):
+    return float(-np.sum(Y * np.log(A2)) / A2.shape[1])
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +56,7 @@ def _essay_params(seed, n_in=784, n_hidden=10, n_out=10):
 
 
 def _row_net(col_params, n_in=784, n_hidden=10, n_out=10, dtype=np.float64):
-    net = MLP([n_in, n_hidden, n_out], init="essay", seed=123, dtype=dtype)
+    net = MLP([n_in, n_hidden, n_out], init="uniform", seed=123, dtype=dtype)
     net.set_state(dict(zip(NAMES, bridge.to_row_layout(*col_params))))
     return net
 
@@ -38,8 +66,8 @@ def _both(X, y, col_params):
     net = _row_net(col_params, X.shape[1], col_params[0].shape[0], col_params[2].shape[0])
     A0 = X.T
     Y = bridge.one_hot_columns(y, col_params[2].shape[0])
-    cache = bridge.column_forward(*col_params, A0)
-    col_grads = bridge.column_backward(*col_params, A0, Y, cache)
+    cache = essay_forward(*col_params, A0)
+    col_grads = essay_backward(*col_params, A0, Y, cache)
     row_out, row_cache = net.forward(X)
     row_grads = net.backward(row_cache, y)
     return net, cache, col_grads, row_out, row_cache, row_grads
@@ -50,10 +78,13 @@ def test_forward_identical_on_mnist(first_images, seed):
     X, y = first_images
     _, cache, _, row_out, row_cache, _ = _both(X, y, _essay_params(seed))
     np.testing.assert_allclose(row_out, cache["A2"].T, rtol=1e-12, atol=1e-15)
-    np.testing.assert_allclose(row_cache["Z"][0], cache["Z1"].T, rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(row_cache["A"][1], cache["A1"].T, rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(row_cache["Z"][1], cache["Z2"].T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(row_cache.Z[0], cache["Z1"].T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(row_cache.A[1], cache["A1"].T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(row_cache.Z[1], cache["Z2"].T, rtol=1e-12, atol=1e-12)
     np.testing.assert_array_equal(row_out.argmax(axis=1), cache["A2"].argmax(axis=0))
+    package = bridge.column_forward(*_essay_params(seed), X.T)     # the row network, transposed
+    for name, value in cache.items():
+        np.testing.assert_allclose(package[name], value, rtol=1e-12, atol=1e-12, err_msg=name)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -64,6 +95,9 @@ def test_gradients_identical_on_mnist(first_images, seed):
         g_row_as_col = bridge.to_column_layout(*(row_grads[n] for n in NAMES))[NAMES.index(name)]
         assert g_row_as_col.shape == g_col.shape, name
         np.testing.assert_allclose(g_row_as_col, g_col, rtol=1e-10, atol=1e-14, err_msg=name)
+    package = bridge.column_backward(*_essay_params(seed), X.T, bridge.one_hot_columns(y))
+    for name, g_col in col_grads.items():
+        np.testing.assert_allclose(package[name], g_col, rtol=1e-10, atol=1e-14, err_msg=name)
 
 
 def test_essay_puts_one_over_m_in_dW_the_course_in_dZ(first_images):
@@ -80,8 +114,10 @@ def test_loss_identical(first_images):
     X, y = first_images
     params = _essay_params(4)
     net, cache, *_ = _both(X, y, params)
-    essay_loss = bridge.column_loss(cache["A2"], bridge.one_hot_columns(y))
-    np.testing.assert_allclose(net.loss(X, y), essay_loss, rtol=1e-12)
+    Y = bridge.one_hot_columns(y)
+    np.testing.assert_allclose(net.loss(X, y), essay_loss(cache["A2"], Y), rtol=1e-12)
+    np.testing.assert_allclose(bridge.column_loss(*params, X.T, Y), essay_loss(cache["A2"], Y),
+                               rtol=1e-12)
 
 
 def test_column_gradients_match_finite_differences():
@@ -92,10 +128,10 @@ def test_column_gradients_match_finite_differences():
     A0 = rng.random((n_in, m))
     y = rng.integers(0, n_out, m)
     Y = bridge.one_hot_columns(y, n_out)
-    grads = bridge.column_backward(*params, A0, Y, bridge.column_forward(*params, A0))
+    grads = essay_backward(*params, A0, Y, essay_forward(*params, A0))
 
     def loss():
-        return bridge.column_loss(bridge.column_forward(*params, A0)["A2"], Y)
+        return essay_loss(essay_forward(*params, A0)["A2"], Y)
 
     for name, p in zip(NAMES, params):
         assert relative_error(grads[name], numerical_gradient(loss, p)) < 1e-7, name
@@ -132,7 +168,7 @@ def test_float32_predictions_identical(first_images):
     net = _row_net(params, dtype=np.float32)
     assert net.weights[0].dtype == np.float32
     X32 = X.astype(np.float32)
-    col = bridge.column_forward(*params, np.ascontiguousarray(X32.T))["A2"]
+    col = essay_forward(*params, np.ascontiguousarray(X32.T))["A2"]
     row = net.predict_proba(X32)
     np.testing.assert_allclose(row, col.T, rtol=1e-4, atol=1e-6)
     np.testing.assert_array_equal(row.argmax(axis=1), col.argmax(axis=0))

@@ -3,10 +3,10 @@ import itertools
 import numpy as np
 import pytest
 
-from nnla_helpers import MLP, data, dropout
+from nnla_helpers import MLP, data, layers
 from nnla_helpers.errors import LabelError, ShapeError
 from nnla_helpers.gradcheck import as_float64, check_network_gradients
-from nnla_helpers.network import dense_backward, dense_forward, init_layer
+from nnla_helpers.network import init_layer
 from nnla_helpers.train import train
 
 HIDDEN = ["relu", "leaky_relu", "sigmoid", "tanh", "identity"]
@@ -66,21 +66,14 @@ def test_float32_stays_float32_end_to_end():
     assert all(g.dtype == np.float32 for g in grads.values())
 
 
-def test_dense_layer_equations(rng):
-    A, W, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=2)
-    np.testing.assert_allclose(dense_forward(A, W, b), A @ W + b)
-    dZ = rng.normal(size=(4, 2))
-    dW, db, dA = dense_backward(dZ, A, W)
-    np.testing.assert_allclose(dW, A.T @ dZ)
-    np.testing.assert_allclose(db, dZ.sum(axis=0))
-    np.testing.assert_allclose(dA, dZ @ W.T)
-    assert dense_backward(dZ, A, W, need_dA_prev=False)[2] is None
-
-
 def test_init_schemes_have_their_documented_spread():
     rng = np.random.default_rng(0)
-    W, b = init_layer(400, 300, "essay", rng)
+    W, b = init_layer(400, 300, "uniform", rng)
     assert W.min() >= -0.5 and W.max() < 0.5 and b.min() >= -0.5 and b.std() > 0.2
+    W_essay, b_essay = init_layer(400, 300, "essay", np.random.default_rng(0))   # the old name
+    W_uniform, b_uniform = init_layer(400, 300, "uniform", np.random.default_rng(0))
+    np.testing.assert_array_equal(W_essay, W_uniform)
+    np.testing.assert_array_equal(b_essay, b_uniform)
     W, b = init_layer(400, 300, "xavier", rng)
     assert abs(W.std() - np.sqrt(2 / 700)) < 0.01 * np.sqrt(2 / 700) * 5 and not b.any()
     W, b = init_layer(400, 300, "he", rng)
@@ -99,24 +92,25 @@ def test_same_seed_same_network_different_seed_different():
 def test_dropout_is_off_at_evaluation_and_keeps_the_mean():
     net = MLP([2, 200, 2], hidden="relu", keep_prob=0.5, seed=0)
     X = np.random.default_rng(1).normal(size=(3, 2))
-    eval_a = net.forward(X)[1]["A"][1]
-    np.testing.assert_array_equal(eval_a, net.forward(X)[1]["A"][1])   # deterministic
-    means = np.mean([net.forward(X, training=True)[1]["A"][1] for _ in range(2000)], axis=0)
+    eval_a = net.forward(X)[1].A[1]
+    np.testing.assert_array_equal(eval_a, net.forward(X)[1].A[1])   # deterministic
+    means = np.mean([net.forward(X, training=True)[1].A[1] for _ in range(2000)], axis=0)
     np.testing.assert_allclose(means, eval_a, atol=0.1 * eval_a.max())
 
 
 def test_dropout_helpers():
     rng = np.random.default_rng(0)
-    D = dropout.dropout_mask((1000, 50), 0.8, rng)
+    D = layers.dropout_mask((1000, 50), 0.8, rng)
     assert set(np.unique(D)) <= {0.0, 1.0} and D.mean() == pytest.approx(0.8, abs=0.01)
     A = np.ones((2, 3))
     D = np.array([[1, 0, 1], [0, 1, 1.0]])
-    np.testing.assert_allclose(dropout.dropout_forward(A, D, 0.5), 2 * D)   # the essay's ×2
-    np.testing.assert_allclose(dropout.dropout_backward(A, D, 0.5), 2 * D)
+    out, cache = layers.dropout_forward(A, D, 0.5)
+    np.testing.assert_allclose(out, 2 * D)                                  # the essay's ×2
+    np.testing.assert_allclose(layers.dropout_backward(A, cache), 2 * D)
     with pytest.raises(ValueError, match="probability of KEEPING"):
-        dropout.dropout_mask((2, 2), 1.5, rng)
+        layers.dropout_mask((2, 2), 1.5, rng)
     with pytest.raises(ShapeError, match="draw D with the shape of A"):
-        dropout.dropout_forward(np.ones((2, 3)), np.ones((3, 2)), 0.5)
+        layers.dropout_forward(np.ones((2, 3)), np.ones((3, 2)), 0.5)
 
 
 def test_a_small_network_learns_xor_and_a_linear_one_cannot():

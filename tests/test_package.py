@@ -2,6 +2,10 @@
 packaged, and the dependency files agree: pyproject.toml keeps ranges, constraints.txt (the
 lock) pins a version inside each range, environment.yml installs through the lock."""
 
+import importlib
+import inspect
+import pkgutil
+import re
 import subprocess
 import sys
 from fnmatch import fnmatch
@@ -12,6 +16,8 @@ import pytest
 import yaml
 from packaging.markers import Marker
 from packaging.requirements import Requirement
+
+import nnla_helpers
 
 try:
     import tomllib
@@ -118,3 +124,27 @@ def test_mnist_files_are_in_the_repository():
     names = sorted(p.name for p in (ROOT / "data" / "mnist").glob("*.gz"))
     assert names == ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
                      "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]
+
+
+TEACHING_MODULES = ("activations", "layers", "network", "linear", "losses", "train", "gradcheck",
+                    "metrics", "data", "plots", "widgets.explorers", "widgets.steppers",
+                    "widgets.training", "exercises")
+# drawing and table plumbing of the steppers: not an idea of a notebook
+PLUMBING = {"format_number", "shape_text", "html_table", "draw_matrix", "mathtext_or_plain",
+            "table_axes", "tables_width"}
+
+
+def test_each_public_function_names_the_notebook_that_teaches_it():
+    unnamed = []
+    for info in pkgutil.walk_packages(nnla_helpers.__path__, "nnla_helpers."):
+        short = info.name.removeprefix("nnla_helpers.")
+        if not short.startswith(TEACHING_MODULES) or short.split(".")[-1].startswith("_"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if name.startswith("_") or name in PLUMBING or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if (inspect.isfunction(obj) or inspect.isclass(obj)) and \
+                    not re.search(r"[Nn]otebooks? \d\d", inspect.getdoc(obj) or ""):
+                unnamed.append(f"{short}.{name}")
+    assert not unnamed, f"say which notebook teaches these: {unnamed}"

@@ -162,6 +162,8 @@ def test_mse_surface_matches_direct_loss():
         for c, w in enumerate(w_values):
             direct = 0.5 * np.mean((X[:, 0] * w + b - T[:, 0]) ** 2)
             assert L[r, c] == pytest.approx(direct)
+    np.testing.assert_allclose(L, plots.mse_surface(X, T, w_values, b_values, fast=False),
+                               rtol=1e-10)                  # the five sums = linear.loss
 
 
 # ---- weights --------------------------------------------------------------------------------------

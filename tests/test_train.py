@@ -3,7 +3,7 @@ import pytest
 
 from nnla_helpers import MLP, DivergenceError, Trainer, data
 from nnla_helpers.errors import ShapeError
-from nnla_helpers.train import train
+from nnla_helpers.train import EarlyStopping, train
 
 
 def _moons():
@@ -102,3 +102,32 @@ def test_bad_training_input():
         train(net, np.ones((4, 2)), [0, 1, 1, 0], patience=3)
     with pytest.raises(ValueError, match="batch_size"):
         Trainer(net, np.ones((4, 2)), [0, 1, 1, 0], batch_size=0)
+
+
+@pytest.mark.parametrize("batch_size, keep_prob", [(None, 1.0), (None, 0.7), (16, 1.0), (16, 0.7)])
+def test_fast_path_gives_the_plain_paths_numbers(batch_size, keep_prob):
+    X, y = data.spirals(60, 3)
+    runs = []
+    for fast in (True, False):
+        net = MLP([2, 8, 8, 3], keep_prob=keep_prob, seed=3)
+        trainer = Trainer(net, X, y, lr=0.3, batch_size=batch_size, momentum=0.5, seed=1)
+        trainer.fast = fast
+        losses = [trainer.step() for _ in range(25)]
+        runs.append((losses, net.get_state()))
+    (fast_losses, fast_state), (plain_losses, plain_state) = runs
+    np.testing.assert_allclose(fast_losses, plain_losses, rtol=1e-12)
+    for name in fast_state:
+        np.testing.assert_allclose(fast_state[name], plain_state[name], rtol=1e-10, atol=1e-12)
+
+
+def test_early_stopping_counts_epochs_from_one_and_never_looks_ahead():
+    watch = EarlyStopping(patience=2)
+    for loss in [1.0, 0.8, 0.9, 0.7, 0.75, 0.72, 0.5]:
+        watch.update(loss)
+        if watch.stop:
+            break
+    assert (watch.epoch, watch.best_epoch, watch.best_loss) == (6, 4, 0.7)
+    never = EarlyStopping()
+    for loss in [3, 2, 4, 5, 6]:
+        never.update(loss)
+    assert not never.stop and never.best_epoch == 2

@@ -22,7 +22,8 @@ def _quiet_call(fn, *args):
 
 
 def check_relu_grad(relu_grad):
-    """Exercise: ``relu_grad(Z)`` returns ReLU'(Z) entry by entry (1 where z > 0, else 0)."""
+    """Exercise: ``relu_grad(Z)`` returns ReLU'(Z) entry by entry (1 where z > 0, else 0).
+    Notebook 03."""
     Z = np.array([[-2.0, -0.5, 0.0, 0.5, 2.0],
                   [3.0, -1.0, 1.5, -3.0, 0.25]])
     got, error = call(relu_grad, Z.copy())
@@ -50,16 +51,17 @@ def check_relu_grad(relu_grad):
 
 
 def check_sigmoid_grad(sigmoid_grad):
-    """Exercise: ``sigmoid_grad(Z, c, beta)`` returns c·β·s·(1 − s), s = 1 / (1 + e^(−βZ))."""
+    """Exercise: ``sigmoid_grad(Z, c, beta)`` returns c·β·s·(1 − s), s = 1 / (1 + e^(−βZ)).
+    Notebook 03."""
     Z = np.linspace(-2.0, 2.0, 10).reshape(2, 5)
     c, beta = 2.0, 3.0
     got, error = call(sigmoid_grad, Z.copy(), c, beta)
     if error:
         return error
-    s = 1 / (1 + np.exp(-beta * Z))
-    s1 = 1 / (1 + np.exp(-Z))
-    sigma = c * s
-    expected = c * beta * s * (1 - s)
+    s = act.sigmoid(Z, 1.0, beta)               # 1 / (1 + e^(−βz))
+    s1 = act.sigmoid(Z)                         # the plain logistic σ
+    sigma = act.sigmoid(Z, c, beta)
+    expected = act.sigmoid_grad(Z, c, beta)
     return compare("σ'(Z)", got, expected, hints=[
         (s1 * (1 - s1), "you ignored c and beta: with c = 2, β = 3 the answer changes. Use the "
                         "parameters of the function: s = 1 / (1 + e^(−βz)), σ' = c·β·s·(1 − s)."),
@@ -82,7 +84,8 @@ def check_sigmoid_grad(sigmoid_grad):
 
 
 def check_softmax(softmax):
-    """Exercise: ``softmax(Z)`` returns the softmax of every row of Z (m, k), stable for large z."""
+    """Exercise: ``softmax(Z)`` returns the softmax of every row of Z (m, k), stable for large z.
+    Notebook 03."""
     Z = np.array([[1.3, 5.1, 2.2],
                   [0.3, 0.6, -1.0]])
     got, error = _quiet_call(softmax, Z.copy())

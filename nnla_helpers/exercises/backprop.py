@@ -6,26 +6,31 @@ The network of ``check_backward`` (samples in rows)::
     Z1 = X W1 + b1      A1 = ReLU(Z1)      Z2 = A1 W2 + b2      A2 = softmax(Z2)
     L  = −(1/m) Σ Y ⊙ log A2
 
-    dZ2 = A2 − Y                    dW2 = A1ᵀ dZ2 / m     db2 = mean of the rows of dZ2
-    dZ1 = (dZ2 W2ᵀ) ⊙ (Z1 > 0)      dW1 = Xᵀ dZ1 / m      db1 = mean of the rows of dZ1
+    dZ2 = (A2 − Y) / m              dW2 = A1ᵀ dZ2         db2 = Σ_rows dZ2
+    dZ1 = (dZ2 W2ᵀ) ⊙ (Z1 > 0)      dW1 = Xᵀ dZ1          db1 = Σ_rows dZ1
 
-The checker compares the learner's gradients with finite differences of L, names the first
-parameter whose gradient is wrong, and recognises the typical mistakes (a missing
-transpose, a forgotten 1/m, the wrong activation derivative, a dropped ReLU mask, …).
+(the 1/m of the mean loss sits in dZ2, once, as in ``nnla_helpers.layers``; a learner who puts
+it into every dW and db instead gets the same numbers, and the checker accepts that too.)
+
+The network is the package's own ``MLP``: the checker compares the learner's gradients with
+finite differences of its loss, names the first parameter whose gradient is wrong, and
+recognises the typical mistakes (a missing transpose, a forgotten 1/m, the wrong activation
+derivative, a dropped ReLU mask, …), each computed from the network's own forward pass.
 """
 
 import numpy as np
 
-from ..activations import relu, sigmoid_grad, softmax
+from ..activations import relu_grad, sigmoid_grad
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import relative_error
+from ..network import MLP
 from ._feedback import call, correct, wrong
 
 TOLERANCE = 1e-6          # relative error below this counts as "agrees with finite differences"
 NAMES = ("dW1", "db1", "dW2", "db2")          # the order backward() returns them in
 CHECK_ORDER = ("dW2", "db2", "dW1", "db1")    # the order backprop computes them in
-FORMULAS = {"dW2": "dW2 = A1ᵀ dZ2 / m", "db2": "db2 = the mean of the rows of dZ2",
-            "dW1": "dW1 = Xᵀ dZ1 / m", "db1": "db1 = the mean of the rows of dZ1"}
+FORMULAS = {"dW2": "dW2 = A1ᵀ dZ2 with dZ2 = (A2 − Y) / m", "db2": "db2 = the sum of the rows of dZ2",
+            "dW1": "dW1 = Xᵀ dZ1 with dZ1 = (dZ2 W2ᵀ) ⊙ (Z1 > 0)", "db1": "db1 = the sum of the rows of dZ1"}
 
 
 # ---- exercise 1: a central-difference gradient -------------------------------------------------
@@ -43,7 +48,7 @@ def _numgrad_example():
 def check_numerical_gradient(numerical_gradient):
     """Exercise: ``numerical_gradient(f, x, eps)`` returns the central-difference gradient of
     the number f() with respect to every entry of the array x (f reads x; nudge one entry at a
-    time, evaluate, and put it back)."""
+    time, evaluate, and put it back) — notebook 04."""
     x, f, exact = _numgrad_example()
     eps = 1e-4
     original = x.copy()
@@ -119,34 +124,27 @@ def _backward_example(m=6, n=3, h=4, k=4, seed=8):
     return X, Y, W1, b1, W2, b2
 
 
-def reference_backward(X, Y, W1, b1, W2, b2):
-    """The worked solution, for the checker's own use: (dW1, db1, dW2, db2)."""
-    m = X.shape[0]
-    Z1 = X @ W1 + b1
-    A1 = relu(Z1)
-    A2 = softmax(A1 @ W2 + b2)
-    dZ2 = A2 - Y
-    dZ1 = (dZ2 @ W2.T) * (Z1 > 0)
-    return X.T @ dZ1 / m, dZ1.mean(axis=0), A1.T @ dZ2 / m, dZ2.mean(axis=0)
-
-
-def _loss(X, Y, W1, b1, W2, b2):
-    A2 = softmax(relu(X @ W1 + b1) @ W2 + b2)
-    return float(-np.sum(Y * np.log(A2)) / X.shape[0])
+def network(W1, b1, W2, b2):
+    """The exercise's network as the package's MLP, holding these very arrays as its parameters
+    (so nudging one of them, as finite differences do, nudges the network) — notebook 04."""
+    net = MLP([W1.shape[0], W1.shape[1], W2.shape[1]], hidden="relu", output="softmax")
+    net.weights, net.biases = [W1, W2], [b1, b2]
+    return net
 
 
 def _typical_mistakes(X, Y, W1, b1, W2, b2):
-    """{gradient name: [(wrong value, explanation), …]} — each mistake computed on this input."""
+    """{gradient name: [(wrong value, explanation), …]} — each mistake computed on this input,
+    from the network's own forward pass and gradients."""
+    net = network(W1, b1, W2, b2)
     m = X.shape[0]
-    Z1 = X @ W1 + b1
-    A1 = relu(Z1)
-    Z2 = A1 @ W2 + b2
-    dZ2 = softmax(Z2) - Y
-    mask = (Z1 > 0).astype(float)
-    good = dict(zip(NAMES, reference_backward(X, Y, W1, b1, W2, b2)))
+    _, cache = net.forward(X)
+    Z1, A1, Z2 = cache.Z[0], cache.layers[0].A, cache.Z[1]
+    _, dZ2 = net.loss_and_delta(cache, Y)                   # (A2 − Y) / m
+    mask = relu_grad(Z1)
+    good = {f"d{name}": g for name, g in net.backward(cache, Y).items()}
 
     def layer1(dZ1):
-        return {"dW1": X.T @ dZ1 / m, "db1": dZ1.mean(axis=0)}
+        return {"dW1": X.T @ dZ1, "db1": dZ1.sum(axis=0)}
 
     mistakes = {name: [] for name in NAMES}
 
@@ -155,23 +153,23 @@ def _typical_mistakes(X, Y, W1, b1, W2, b2):
             mistakes[name].append((value, why))
 
     add({name: m * g for name, g in good.items()},
-        f"off by a factor of m = {m}: the loss is a mean over the m samples, so divide by m "
-        "(dW = Aᵀ dZ / m, db = the mean of dZ's rows, not their sum).")
+        f"off by a factor of m = {m}: the loss is a mean over the m samples, so the gradient "
+        "carries a 1/m — put it into dZ2 = (A2 − Y) / m once (or into every dW and db).")
     add({name: g / m for name, g in good.items()},
         f"too small by a factor of m = {m}: you divided by m twice. Put the 1/m in one place "
-        "only — either in dZ2 or in every dW and db.")
+        "only — into dZ2 = (A2 − Y) / m, or into every dW and db, not both.")
     add({name: -g for name, g in good.items()},
-        "the sign is flipped: dZ2 = A2 − Y (prediction minus target), not Y − A2.")
-    add({"dW2": dZ2.T @ A1 / m},
-        "this is the transpose of the right answer: dW2 = A1ᵀ dZ2 / m. Its rows belong to the "
+        "the sign is flipped: dZ2 = (A2 − Y) / m (prediction minus target), not Y − A2.")
+    add({"dW2": dZ2.T @ A1},
+        "this is the transpose of the right answer: dW2 = A1ᵀ dZ2. Its rows belong to the "
         "hidden units and its columns to the outputs, like W2 (here both are 4, so the shape "
         "could not warn you).")
-    add({"dW2": Z1.T @ dZ2 / m},
-        "you used Z1; layer 2 multiplied the activations A1 = ReLU(Z1), so dW2 = A1ᵀ dZ2 / m.")
-    no_softmax = Z2 - Y
-    add({"dW2": A1.T @ no_softmax / m, "db2": no_softmax.mean(axis=0),
+    add({"dW2": Z1.T @ dZ2},
+        "you used Z1; layer 2 multiplied the activations A1 = ReLU(Z1), so dW2 = A1ᵀ dZ2.")
+    no_softmax = (Z2 - Y) / m
+    add({"dW2": A1.T @ no_softmax, "db2": no_softmax.sum(axis=0),
          **layer1((no_softmax @ W2.T) * mask)},
-        "dZ2 = A2 − Y uses the softmax probabilities A2 = softmax(Z2), not the raw scores Z2.")
+        "dZ2 = (A2 − Y) / m uses the softmax probabilities A2 = softmax(Z2), not the raw scores Z2.")
     add(layer1((dZ2 @ W2) * mask),
         "a transpose is missing: the gradient flows back through W2 as dA1 = dZ2 W2ᵀ (W2 is "
         "square here, so dZ2 @ W2 ran without a shape error — only the numbers are wrong).")
@@ -216,7 +214,7 @@ def check_backward(backward):
 
     Each gradient is compared with central finite differences of the loss; the verdict names
     the first wrong one (in the order backprop computes them: dW2, db2, dW1, db1) and, if the
-    mistake is a typical one, what it is."""
+    mistake is a typical one, what it is — notebook 04."""
     params = _backward_example()
     X, Y, W1, b1, W2, b2 = params
     result, error = call(backward, *(p.copy() for p in params))
@@ -225,11 +223,12 @@ def check_backward(backward):
     got, error = _as_gradients(result)
     if error:
         return error
-    # finite differences of L with respect to each parameter
+    # finite differences of the network's loss with respect to each parameter
     work = [p.copy() for p in params]
+    net = network(*work[2:])
     numeric = {}
     for index, name in zip((2, 3, 4, 5), NAMES):
-        numeric[name] = _numerical_gradient(lambda: _loss(*work), work[index])
+        numeric[name] = _numerical_gradient(lambda: net.loss(X, Y), work[index])
     shapes = dict(zip(NAMES, (W1.shape, b1.shape, W2.shape, b2.shape)))
     mistakes = _typical_mistakes(*params)
     status, first_problem = {}, None
@@ -261,7 +260,7 @@ def _judge(name, value, numeric, shape, mistakes):
         if value.shape == shape[::-1] and len(shape) == 2:
             hint = " Its rows and columns are swapped — a transpose in the wrong place?"
         elif value.size != int(np.prod(shape)):
-            hint = (" Average over the samples only (axis=0): one number per unit."
+            hint = (" Add up over the samples only (axis=0): one number per unit."
                     if name.startswith("db") else "")
         return wrong(f"{name} has shape {value.shape} but {param} has shape {shape}: a gradient "
                      f"always has its parameter's shape. {FORMULAS[name]}.{hint}")

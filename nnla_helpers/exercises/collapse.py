@@ -9,6 +9,7 @@
 
 import numpy as np
 
+from ..layers import dense_forward
 from ._feedback import call, compare, correct, unpack, wrong
 
 
@@ -23,6 +24,7 @@ def check_collapse(collapse):
 
     Tried first on square matrices (n = m = z = 3), where the usual slips (order, transposes,
     a forgotten bias) still compute and can be recognised, then on n = 3 → m = 4 → z = 2.
+    Notebook 02.
     """
     W1, b1, W2, b2 = _layers(3, 3, 3, seed=10)
     result, error = call(collapse, W1, b1, W2, b2)
@@ -67,8 +69,8 @@ def check_collapse(collapse):
         feedback.message = "for n = 3 → m = 4 → z = 2: " + feedback.message
         return feedback
     X = np.random.default_rng(12).normal(size=(5, 3))
-    two_layers = (X @ W1 + b1) @ W2 + b2
-    if not np.allclose(X @ Wp + bp, two_layers):
+    two_layers = dense_forward(dense_forward(X, W1, b1)[0], W2, b2)[0]
+    if not np.allclose(dense_forward(X, Wp, bp)[0], two_layers):
         return wrong("X @ W′ + b′ does not reproduce the two layers.")
     return correct(f"W′ = W1 W2 {Wp.shape} and b′ = b1 W2 + b2 {bp.shape}: one affine layer "
                    "does exactly what the two did.")
@@ -83,7 +85,8 @@ def _homogeneous(W, b):
 
 
 def check_homogeneous(to_homogeneous):
-    """Exercise: ``to_homogeneous(W, b)`` returns the (n + 1, k + 1) matrix [[W, 0], [b, 1]]."""
+    """Exercise: ``to_homogeneous(W, b)`` returns the (n + 1, k + 1) matrix [[W, 0], [b, 1]].
+    Notebook 02."""
     W, b, _, _ = _layers(3, 2, 1, seed=20)
     n, k = W.shape
     M, error = call(to_homogeneous, W, b)
@@ -123,7 +126,7 @@ def check_homogeneous(to_homogeneous):
         return feedback
     X = np.random.default_rng(21).normal(size=(4, n))
     X1 = np.hstack([X, np.ones((4, 1))])
-    if not np.allclose(X1 @ M, np.hstack([X @ W + b, np.ones((4, 1))])):
+    if not np.allclose(X1 @ M, np.hstack([dense_forward(X, W, b)[0], np.ones((4, 1))])):
         return wrong("[X 1] @ M should be [X W + b, 1].")
     return correct(f"[X 1] @ M = [X W + b, 1]: one matrix {M.shape} does the affine layer, "
                    "and the product of two such matrices is the collapsed layer.")

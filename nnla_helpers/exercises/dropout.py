@@ -13,6 +13,8 @@ Early stopping, as ``nnla_helpers.train.train(..., patience=…)`` does it::
 
 import numpy as np
 
+from .. import layers
+from ..train import EarlyStopping
 from ._feedback import call, correct, unpack, wrong
 
 KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and 1 − p differ)
@@ -64,6 +66,7 @@ def check_dropout(dropout_forward, dropout_backward):
     Tests: D is a 0/1 mask drawn from ``rng`` that keeps about keep_prob of the units, each
     sample its own; A_out = A ⊙ D / p, so the mean activation is unchanged (Monte Carlo);
     nothing happens at keep_prob = 1; the backward reuses the same D and the same 1/p.
+    Notebook 05.
     """
     rng = np.random.default_rng(0)
     A = rng.uniform(0.5, 2.0, size=(200, 300))       # 60 000 positive activations
@@ -106,7 +109,7 @@ def check_dropout(dropout_forward, dropout_backward):
                      "from `rng` at every call.")
 
     # -- the scale -----------------------------------------------------------------------------
-    if not _same(A_out, A * D / p):
+    if not _same(A_out, layers.dropout_forward(A, D, p)[0]):
         hints = [(A * D, "the kept activations must be divided by keep_prob: A_out = A ⊙ D / p. "
                          "Without it the layer's output is p times smaller on average during "
                          "training than at evaluation."),
@@ -151,7 +154,7 @@ def check_dropout(dropout_forward, dropout_backward):
     dA, error = _as_array("dA", dA, A.shape)
     if error:
         return error
-    if not _same(dA, dA_out * D_fixed / p):
+    if not _same(dA, layers.dropout_backward(dA_out, (D_fixed, p))):
         dropped = D_fixed == 0
         ratio_back = np.divide(dA, dA_out, out=np.zeros_like(dA), where=dA_out != 0)
         hints = [(dA_out * D_fixed, "the backward needs the same scale as the forward: "
@@ -180,16 +183,14 @@ def check_dropout(dropout_forward, dropout_backward):
 
 
 def reference_early_stopping(val_loss, patience):
-    """(stop_epoch, best_epoch), epochs from 1 — what train(..., patience=…) does."""
-    best, best_epoch, since = np.inf, None, 0
-    for epoch, loss in enumerate(val_loss, start=1):
-        if loss < best:
-            best, best_epoch, since = loss, epoch, 0
-        else:
-            since += 1
-            if since >= patience:
-                return epoch, best_epoch
-    return len(val_loss), best_epoch
+    """(stop_epoch, best_epoch), epochs from 1 — what train(..., patience=…) does, by the same
+    ``train.EarlyStopping`` — notebook 05."""
+    watch = EarlyStopping(patience)
+    for loss in val_loss:
+        watch.update(loss)
+        if watch.stop:
+            break
+    return watch.epoch, watch.best_epoch
 
 
 CASES = [
@@ -204,7 +205,7 @@ def check_early_stopping(early_stopping):
     """Exercise: ``early_stopping(val_loss, patience)`` returns ``(stop_epoch, best_epoch)``:
     stop after the epoch at which the held-out loss has not improved for ``patience`` epochs
     in a row (or after the last epoch), and report the epoch of the lowest loss seen so far.
-    Epochs are counted from 1."""
+    Epochs are counted from 1 — notebook 05."""
     for losses, patience in CASES:
         result, error = call(early_stopping, list(losses), patience)
         if error:

@@ -13,12 +13,12 @@ def _example(seed=0, m=6, n=3, k=2):
 
 
 def check_predict(predict):
-    """Exercise: ``predict(X, W, b)`` returns O = X W + b, shape (m, k)."""
+    """Exercise: ``predict(X, W, b)`` returns O = X W + b, shape (m, k) — notebook 01."""
     X, W, b, _ = _example()
     O, error = call(predict, X, W, b)
     if error:
         return error
-    expected = X @ W + b
+    expected = linear.predict(X, W, b)
     return compare("O", O, expected, hints=[
         (X @ W, "the bias is missing — add b to every row (NumPy broadcasts it for you)."),
         (X @ W - b, "the bias should be added, not subtracted."),
@@ -26,7 +26,8 @@ def check_predict(predict):
 
 
 def check_gradients(gradients):
-    """Exercise: ``gradients(X, W, b, T)`` returns (dL/dW, dL/db) for L = 1/(2m) Σ (O − T)²."""
+    """Exercise: ``gradients(X, W, b, T)`` returns (dL/dW, dL/db) for L = 1/(2m) Σ (O − T)².
+    Notebook 01."""
     X, W, b, T = _example(seed=1)
     result, error = call(gradients, X, W, b, T)
     if error:
@@ -35,7 +36,7 @@ def check_gradients(gradients):
     if error:
         return error
     m = X.shape[0]
-    E = X @ W + b - T                          # (m, k): the errors O − T
+    E = linear.predict(X, W, b) - T            # (m, k): the errors O − T
     expected_dW, expected_db = linear.gradients(X, W, b, T)
     factor_hints = [
         (2, "off by a factor of 2 — did you drop the ½ in the loss? With the ½, the 2 from "
@@ -55,7 +56,8 @@ def check_gradients(gradients):
 
 
 def check_gradient_step(step):
-    """Exercise: ``step(W, b, dW, db, lr)`` returns the new (W, b) after one descent step."""
+    """Exercise: ``step(W, b, dW, db, lr)`` returns the new (W, b) after one descent step.
+    Notebook 01."""
     X, W, b, T = _example(seed=2)
     dW, db = linear.gradients(X, W, b, T)
     result, error = call(step, W.copy(), b.copy(), dW, db, 0.1)

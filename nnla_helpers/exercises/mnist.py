@@ -11,80 +11,76 @@ Essay 001 stores one image per COLUMN; the course stores one sample per ROW:
     dW2 = dZ2 A1ᵀ / m          (10, 10)          dW2 = A1ᵀ dZ2          (10, 10) — the transpose
     db2 = mean of dZ2's columns (10, 1)          db2 = Σ_rows dZ2       (10,)
 
-``column_forward`` / ``column_backward`` are the essay's formulas, written once here as the
-reference for the tests (the notebook writes them out in its cells).
+The column network is the row network transposed, so ``column_forward``/``column_backward``
+ARE the package's ``MLP`` with transposed parameters — written once; tests/test_mnist_bridge.py
+checks them against the essay's formulas written out in columns (as notebook 06 writes them).
 """
 
 import numpy as np
 
+from .. import data, network
+from ..activations import softmax
 from ._feedback import call, compare, correct, unpack, wrong
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
 
 # ---- the essay's network, column notation ----------------------------------------------------
-def softmax_columns(Z):
-    """Softmax of every column of Z (n_classes, m); each column of the result sums to 1."""
-    E = np.exp(Z - Z.max(axis=0, keepdims=True))
-    return E / E.sum(axis=0, keepdims=True)
+def to_row_layout(W1, b1, W2, b2):
+    """Essay (column) parameters → the course's (row) parameters: transpose W, flatten b.
+    Notebook 06."""
+    return W1.T, b1.reshape(-1), W2.T, b2.reshape(-1)
+
+
+def to_column_layout(W1, b1, W2, b2):
+    """The course's (row) parameters → the essay's (column) parameters — notebook 06."""
+    return W1.T, b1.reshape(-1, 1), W2.T, b2.reshape(-1, 1)
+
+
+def row_network(W1, b1, W2, b2):
+    """Essay 001's 784-10-10 network (ReLU, softmax) from its column parameters, as an MLP.
+    Notebook 06."""
+    net = network.MLP([W1.shape[1], W1.shape[0], W2.shape[0]], hidden="relu", output="softmax",
+              dtype=np.result_type(W1, np.float32))
+    net.set_state(dict(zip(PARAM_NAMES, to_row_layout(W1, b1, W2, b2))))
+    return net
 
 
 def column_forward(W1, b1, W2, b2, A0):
     """Z1 = W1 A0 + b1, A1 = ReLU(Z1), Z2 = W2 A1 + b2, A2 = softmax(Z2) (per column).
 
-    A0 (784, m), W1 (10, 784), b1 (10, 1), W2 (10, 10), b2 (10, 1). Returns a dict of all four.
+    A0 (784, m), W1 (10, 784), b1 (10, 1), W2 (10, 10), b2 (10, 1). Returns a dict of all four,
+    each the transpose of the row network's.
+    Notebook 06.
     """
-    Z1 = W1 @ A0 + b1
-    A1 = np.maximum(Z1, 0)
-    Z2 = W2 @ A1 + b2
-    return {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": softmax_columns(Z2)}
+    _, cache = row_network(W1, b1, W2, b2).forward(A0.T)
+    first, second = cache.layers
+    return {"Z1": first.Z.T, "A1": first.A.T, "Z2": second.Z.T, "A2": second.A.T}
 
 
-def column_backward(W1, b1, W2, b2, A0, Y, cache):
-    """The essay's backward pass (softmax + cross-entropy), Y one-hot columns (10, m).
-
-    dZ2 = A2 − Y, dW2 = dZ2 A1ᵀ / m, db2 = row means of dZ2,
-    dZ1 = (W2ᵀ dZ2) ⊙ (Z1 > 0), dW1 = dZ1 A0ᵀ / m, db1 = row means of dZ1.
-    Returns {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}, each shaped like its parameter.
-    """
-    m = A0.shape[1]
-    dZ2 = cache["A2"] - Y
-    dW2 = dZ2 @ cache["A1"].T / m
-    db2 = dZ2.mean(axis=1, keepdims=True)
-    dZ1 = (W2.T @ dZ2) * (cache["Z1"] > 0)
-    dW1 = dZ1 @ A0.T / m
-    db1 = dZ1.mean(axis=1, keepdims=True)
-    return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+def column_backward(W1, b1, W2, b2, A0, Y):
+    """The essay's gradients (softmax + cross-entropy), Y one-hot columns (10, m):
+    {"W1": dW1 (10, 784), "b1": db1 (10, 1), "W2": dW2, "b2": db2}, the row network's transposed.
+    Notebook 06."""
+    net = row_network(W1, b1, W2, b2)
+    _, cache = net.forward(A0.T)
+    g = net.backward(cache, Y.T)
+    return dict(zip(PARAM_NAMES, to_column_layout(*(g[name] for name in PARAM_NAMES))))
 
 
-def column_loss(A2, Y):
-    """Cross-entropy of the softmax columns A2 against one-hot columns Y, averaged over the m columns."""
-    return float(-np.sum(Y * np.log(A2)) / A2.shape[1])
+def column_loss(W1, b1, W2, b2, A0, Y):
+    """The mean cross-entropy of the essay's network on images A0 (784, m), one-hot columns Y.
+    Notebook 06."""
+    return row_network(W1, b1, W2, b2).loss(A0.T, Y.T)
 
 
 def one_hot_columns(labels, n_classes=10):
-    """Labels (m,) → Y (n_classes, m): column j has a 1 in row labels[j] (the essay's layout)."""
-    labels = np.asarray(labels).astype(np.int64)
-    Y = np.zeros((n_classes, labels.shape[0]))
-    Y[labels, np.arange(labels.shape[0])] = 1.0
-    return Y
-
-
-def to_row_layout(W1, b1, W2, b2):
-    """Essay (column) parameters → the course's (row) parameters: transpose W, flatten b."""
-    return W1.T, b1.reshape(-1), W2.T, b2.reshape(-1)
-
-
-def to_column_layout(W1, b1, W2, b2):
-    """The course's (row) parameters → the essay's (column) parameters."""
-    return W1.T, b1.reshape(-1, 1), W2.T, b2.reshape(-1, 1)
+    """Labels (m,) → Y (n_classes, m): column j has a 1 in row labels[j] (the essay's layout).
+    Notebook 06."""
+    return data.one_hot(labels, n_classes).T
 
 
 # ---- exercise 1: one-hot encoding ------------------------------------------------------------
-def _one_hot_reference(labels, n_classes=10):
-    return one_hot_columns(labels, n_classes).T
-
-
 def _index_error_hint(err_text):
     if "integer" in err_text:
         return ("the labels arrived as floats (like 3.0) — which is how `np.loadtxt` reads them from "
@@ -102,6 +98,7 @@ def check_one_hot(one_hot):
 
     Tried on labels with every digit from 0 to 9, on a batch without any 9s (where
     labels.max() + 1 would be too small), and on labels stored as floats.
+    Notebook 06.
     """
     cases = [
         (np.array([3, 0, 9, 1, 1, 7, 4, 2, 8, 5, 6, 0]), "the labels [3, 0, 9, 1, 1, 7, 4, 2, 8, 5, 6, 0]"),
@@ -117,7 +114,7 @@ def check_one_hot(one_hot):
                 return wrong(f"for {what}: {hint}")
             error.message = f"for {what}: " + error.message
             return error
-        expected = _one_hot_reference(labels)
+        expected = data.one_hot(labels.astype(int), 10)
         if Y is not None and np.shape(Y) == (10, m) and m != 10:
             return wrong(f"for {what}: Y has shape (10, {m}) — one sample per column, the essay's "
                          f"layout. In the course each sample is a row: Y should be ({m}, 10) "
@@ -152,9 +149,7 @@ def check_one_hot(one_hot):
 def _probabilities(m, seed):
     """Softmax rows (m, 10), and labels y (m,) of which exactly the first 3m/4 are right."""
     rng = np.random.default_rng(seed)
-    Z = rng.normal(0, 2, (m, 10))
-    P = np.exp(Z - Z.max(axis=1, keepdims=True))
-    P /= P.sum(axis=1, keepdims=True)
+    P = softmax(rng.normal(0, 2, (m, 10)))
     predicted = P.argmax(axis=1)
     y = predicted.copy()
     n_wrong = m // 4
@@ -168,10 +163,11 @@ def check_accuracy(accuracy):
 
     Tried on m = 12 samples and then on m = 10 (where P is square and an argmax over the
     wrong axis no longer fails loudly).
+    Notebook 06.
     """
     for m, seed in ((12, 0), (10, 10)):
         P, y = _probabilities(m, seed)
-        expected = float(np.mean(P.argmax(axis=1) == y))
+        expected = network.accuracy(P.argmax(axis=1), y)
         got, error = call(accuracy, P.copy(), y.copy())
         if error:
             if "broadcast" in error.message:
@@ -227,6 +223,7 @@ def check_to_row_layout(convert):
     """Exercise: ``convert(W1, b1, W2, b2)`` takes the essay's parameters — W1 (10, 784),
     b1 (10, 1), W2 (10, 10), b2 (10, 1) — and returns the course's: W1 (784, 10), b1 (10,),
     W2 (10, 10), b2 (10,), so that X W1 + b1 … computes the same network.
+    Notebook 06.
     """
     essay = _essay_parameters(seed=6)
     result, error = call(convert, *(p.copy() for p in essay))
@@ -268,12 +265,9 @@ def check_to_row_layout(convert):
     # the converted network must compute what the essay's does
     A0 = np.random.default_rng(7).random((784, 5))
     essay_out = column_forward(*essay, A0)["A2"]
-    W1, b1, W2, b2 = (np.asarray(p, dtype=float) for p in got)
-    X = A0.T
-    Z2 = np.maximum(X @ W1 + b1, 0) @ W2 + b2
-    rows = np.exp(Z2 - Z2.max(axis=1, keepdims=True))
-    rows /= rows.sum(axis=1, keepdims=True)
-    if not np.allclose(rows, essay_out.T):
+    net = network.MLP([784, 10, 10], hidden="relu", output="softmax")
+    net.set_state(dict(zip(PARAM_NAMES, (np.asarray(p, dtype=float) for p in got))))
+    if not np.allclose(net.predict_proba(A0.T), essay_out.T):
         return wrong("the shapes and values look right, but X W1 + b1 … does not reproduce the "
                      "essay's network.")
     return correct("W1 (784, 10), b1 (10,), W2 (10, 10), b2 (10,): on 5 test images the "
@@ -281,5 +275,5 @@ def check_to_row_layout(convert):
 
 
 __all__ = ["check_one_hot", "check_accuracy", "check_to_row_layout", "column_forward",
-           "column_backward", "column_loss", "softmax_columns", "one_hot_columns",
-           "to_row_layout", "to_column_layout"]
+           "column_backward", "column_loss", "one_hot_columns", "row_network", "to_row_layout",
+           "to_column_layout"]

@@ -1,4 +1,4 @@
-"""Worked solutions to the exercises of notebook 01 (tests/test_exercises.py checks them)."""
+"""Worked solutions to the exercises of notebook 01 (tests/exercises/test_linear_regression.py checks them)."""
 
 
 def predict(X, W, b):

@@ -1,4 +1,4 @@
-"""Worked solutions to the exercises of notebook 02 (tests/test_exercises_02_03.py checks them)."""
+"""Worked solutions to the exercises of notebook 02 (tests/exercises/test_collapse.py checks them)."""
 import numpy as np
 
 

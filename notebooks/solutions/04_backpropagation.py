@@ -1,4 +1,4 @@
-"""Worked solutions to the exercises of notebook 04 (tests/test_exercises_04_05.py checks them)."""
+"""Worked solutions to the exercises of notebook 04 (tests/exercises/test_backprop.py checks them)."""
 
 import numpy as np
 
@@ -34,11 +34,11 @@ def backward(X, Y, W1, b1, W2, b2):
     E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))
     A2 = E / E.sum(axis=1, keepdims=True)  # softmax, row by row
 
-    dZ2 = A2 - Y                           # (m, k)  softmax + cross-entropy
-    dW2 = A1.T @ dZ2 / m                   # (h, k)  like W2
-    db2 = dZ2.mean(axis=0)                 # (k,)    like b2
+    dZ2 = (A2 - Y) / m                     # (m, k)  softmax + cross-entropy; the mean's 1/m, once
+    dW2 = A1.T @ dZ2                       # (h, k)  like W2
+    db2 = dZ2.sum(axis=0)                  # (k,)    like b2
     dA1 = dZ2 @ W2.T                       # (m, h)  back through W2
     dZ1 = dA1 * (Z1 > 0)                   # (m, h)  ReLU′: the 0/1 mask
-    dW1 = X.T @ dZ1 / m                    # (n, h)  like W1
-    db1 = dZ1.mean(axis=0)                 # (h,)    like b1
+    dW1 = X.T @ dZ1                        # (n, h)  like W1
+    db1 = dZ1.sum(axis=0)                  # (h,)    like b1
     return dW1, db1, dW2, db2

@@ -1,4 +1,4 @@
-"""Worked solutions to the exercises of notebook 05 (tests/test_exercises_04_05.py checks them)."""
+"""Worked solutions to the exercises of notebook 05 (tests/exercises/test_dropout.py checks them)."""
 
 import numpy as np
 

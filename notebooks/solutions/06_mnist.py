@@ -1,4 +1,4 @@
-"""Worked solutions to the exercises of notebook 06 (tests/test_exercises_06.py checks them)."""
+"""Worked solutions to the exercises of notebook 06 (tests/exercises/test_mnist.py checks them)."""
 
 import numpy as np
 

@@ -18,15 +18,17 @@ import time
 import ipywidgets as widgets
 import numpy as np
 
-from .errors import DivergenceError, ShapeError
-from .linear import gradients
-from .network import MLP
-from .plots import (arrow_legend_handle, check_xy, class_labels, class_probabilities,
+from ..errors import DivergenceError, ShapeError
+from .. import linear
+from ..network import MLP
+from ..checks import check_xy
+from ..metrics import class_labels
+from ..plots import (arrow_legend_handle, class_probabilities,
                     draw_decision_boundary, draw_fitted_line, draw_loss_surface,
                     draw_weight_heatmap, region_colors, symmetric_limit)
-from .style import (DPI, OKABE_ITO, TRAIN_COLOR, VAL_COLOR, course_style, new_figure)
-from .train import Trainer
-from .widgets_base import FigureWidget, button, message_html
+from ..style import (DPI, OKABE_ITO, TRAIN_COLOR, VAL_COLOR, course_style, new_figure)
+from ..train import Trainer
+from .base import FigureWidget, button, message_html
 
 HIDDEN_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid", "identity")
 
@@ -483,7 +485,7 @@ class TrainingPlayer(FigureWidget):
         art["point"].set_data(path[-1:, 0], path[-1:, 1])
         w, b = path[-1]
         if not self.diverged and np.all(np.abs(path[-1]) < 1e6):
-            dW, db = gradients(self.X, np.array([[w]]), np.array([b]), self.y)
+            dW, db = linear.gradients(self.X, np.array([[w]]), np.array([b]), self.y)
             art["arrow"].set_positions((w, b), (w - dW[0, 0], b - db[0]))
             self.gradient = (float(dW[0, 0]), float(db[0]))
 

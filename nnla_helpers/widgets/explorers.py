@@ -8,14 +8,18 @@
 import ipywidgets as widgets
 import numpy as np
 
-from .activations import ACTIVATIONS, get_activation, softmax
-from .checks import as_array
-from .errors import ShapeError
-from .network import MLP
-from .plots import _as_images, check_xy, class_labels, draw_probability_bars
-from .style import (GREYS, HIGHLIGHT, OKABE_ITO, SEQUENTIAL, TRAIN_COLOR, VAL_COLOR, class_color,
+from ..activations import softmax, with_params
+from ..checks import as_array
+from ..errors import ShapeError
+from ..layers import activation_forward, dense_forward
+from ..network import MLP
+from ..checks import check_xy
+from ..data import as_images
+from ..metrics import class_labels
+from ..plots import draw_probability_bars
+from ..style import (GREYS, HIGHLIGHT, OKABE_ITO, SEQUENTIAL, TRAIN_COLOR, VAL_COLOR, class_color,
                     course_style, new_figure, shape_label, subscript)
-from .widgets_base import FigureWidget
+from .base import FigureWidget
 
 # ---- FunctionExplorer ----------------------------------------------------------------------------
 
@@ -38,6 +42,7 @@ class FunctionExplorer(FigureWidget):
     Controls: ``function`` (Dropdown), ``c``, ``beta``, ``delta``, ``temperature`` (sliders;
     those the current function does not use are disabled). Artists: ``g_line``, ``dg_line``
     (element-wise functions), ``z_bars``, ``p_bars`` (softmax). ``snapshot()`` gives the figure.
+    Notebook 03.
     """
 
     def __init__(self, function="sigmoid", z_range=(-6, 6), vector=(2.0, 1.0, 0.1, -1.0),
@@ -71,9 +76,7 @@ class FunctionExplorer(FigureWidget):
 
     def functions(self):
         """(g, g') with the slider parameters bound (element-wise functions only)."""
-        g, dg = ACTIVATIONS[self.function.value]
-        p = self.params()
-        return (lambda z: g(z, **p)), (lambda z: dg(z, **p))
+        return with_params(self.function.value, **self.params())
 
     def _rebuild(self):
         """New axes for a new function (only when the Dropdown changes)."""
@@ -93,7 +96,7 @@ class FunctionExplorer(FigureWidget):
         self.update()
 
     def _build_elementwise(self, name):
-        g, dg = ACTIVATIONS[name]
+        g, dg = with_params(name)
         ref = FUNCTION_PARAMS[name]
         for ax, f, label in ((self.ax_g, g, "g(z)"), (self.ax_dg, dg, "g′(z)")):
             ax.axhline(0, color=OKABE_ITO["grey"], lw=0.8)
@@ -162,6 +165,7 @@ class LayerGridView(FigureWidget):
     Controls: ``activation`` (Dropdown, applies to every hidden layer), ``seed`` (new random
     weights; only for the view's own network). ``lines[p]`` are the grid lines of panel p
     (0 = input) as Line2D artists, ``points[p]`` the data.
+    Notebooks 02, 03.
     """
 
     def __init__(self, net=None, X=None, y=None, activation=None, layer_sizes=(2, 2, 2), seed=0,
@@ -211,18 +215,17 @@ class LayerGridView(FigureWidget):
         """The network shown: yours, or one made from ``layer_sizes`` and the seed slider."""
         if self.user_net is not None:
             return self.user_net
-        return MLP(self.layer_sizes, hidden="identity", output="identity", init="essay",
+        return MLP(self.layer_sizes, hidden="identity", output="identity", init="uniform",
                    seed=self.seed.value)
 
     def stages(self, points, net=None):
         """``points`` (p, 2) after each stage: [input, A_1, …, A_{L−1}, Z_L], hidden layers
         using the Dropdown's activation (your network itself is not changed)."""
         net = net or self.network()
-        g = get_activation(self.activation.value)[0]
         out, A = [points], points
         for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
-            Z = A @ W + b
-            A = g(Z) if l < len(net.weights) else Z
+            Z, _ = dense_forward(A, W, b)
+            A = activation_forward(Z, self.activation.value)[0] if l < len(net.weights) else Z
             out.append(A)
         return out
 
@@ -294,6 +297,7 @@ class DigitExplorer(FigureWidget):
 
     Controls: ``index`` (IntSlider) and ``index_box`` (a number box), linked.
     ``shown_probabilities`` is the probability vector drawn now, ``prediction`` its argmax.
+    Notebook 06.
     """
 
     def __init__(self, net, X, y=None, index=0, image_shape=(28, 28)):
@@ -304,7 +308,7 @@ class DigitExplorer(FigureWidget):
         if X.shape[1] != net.sizes[0]:
             raise ShapeError(f"X has {X.shape[1]} columns but the network takes {net.sizes[0]} "
                              f"inputs ({net!r}).")
-        self.images = _as_images(X, image_shape)       # also checks 784 = 28 × 28
+        self.images = as_images(X, image_shape)       # also checks 784 = 28 × 28
         self.net, self.X, self.y = net, X, y
         n_hidden = len(net.weights) - 1
         super().__init__(new_figure(13, 4.6 + 1.1 * max(n_hidden - 1, 0)))
@@ -373,7 +377,7 @@ class DigitExplorer(FigureWidget):
         self.strip.set_data(self.X[i:i + 1])
         full = False
         for l, (kind, artists) in enumerate(self.hidden_views):
-            a = cache["A"][l + 1][0]
+            a = cache.layers[l].A[0]
             if kind == "bars":
                 for bar, h in zip(artists, a):
                     bar.set_height(h)

@@ -1,123 +1,13 @@
-"""Checkers of notebooks 04 and 05: the worked solutions pass, and each typical mistake gets its hint."""
+"""Checkers of notebook 05 (nnla_helpers.exercises.dropout): the worked solutions pass, and each typical mistake gets its hint."""
 
 
 import numpy as np
 import pytest
 
-from nnla_helpers.activations import relu, sigmoid_grad, softmax
-from nnla_helpers.exercises import backprop as ex04
 from nnla_helpers.exercises import dropout as ex05
 
 from exercise_helpers import solutions, verdict
 
-
-# ---- notebook 04: numerical gradient ---------------------------------------------------------------
-def test_04_solutions_pass():
-    sol = solutions("04_backpropagation")
-    verdict(ex04.check_numerical_gradient(sol.numerical_gradient), True, "relative error")
-    verdict(ex04.check_backward(sol.backward), True, "dW2 ✔", "db1 ✔")
-
-
-def _numgrad(kind):
-    def numerical_gradient(f, x, eps=1e-6):
-        grad = np.zeros_like(x, dtype=float)
-        for i in np.ndindex(x.shape):
-            original = x[i]
-            x[i] = original + eps
-            f_plus = f()
-            x[i] = original - eps
-            f_minus = f()
-            if kind != "no restore":
-                x[i] = original
-            if kind == "one-sided":
-                x[i] = original
-                grad[i] = (f_plus - f()) / eps
-            elif kind == "eps":
-                grad[i] = (f_plus - f_minus) / eps
-            else:
-                grad[i] = (f_plus - f_minus) / (2 * eps)
-        if kind == "all at once":
-            x += eps
-            f_plus = f()
-            x -= 2 * eps
-            f_minus = f()
-            x += eps
-            grad[...] = (f_plus - f_minus) / (2 * eps)
-        if kind == "scalar":
-            return grad.sum()
-        return grad
-    return numerical_gradient
-
-
-@pytest.mark.parametrize("kind, phrases", [
-    ("eps", ["twice too big", "2·eps"]),
-    ("one-sided", ["one-sided", "eps²"]),
-    ("no restore", ["x was changed", "Put every entry back"]),
-    ("all at once", ["nudged all of x at once"]),
-    ("scalar", ["shape ()", "x's shape"]),
-])
-def test_04_numerical_gradient_mistakes(kind, phrases):
-    verdict(ex04.check_numerical_gradient(_numgrad(kind)), False, *phrases)
-
-
-def test_04_numerical_gradient_placeholder():
-    verdict(ex04.check_numerical_gradient(lambda f, x, eps=1e-6: None), False, "placeholder")
-
-
-# ---- notebook 04: backward -------------------------------------------------------------------------
-def _backward(mistake=None):
-    """The solution with one typical mistake switched on."""
-    def backward(X, Y, W1, b1, W2, b2):
-        m = X.shape[0]
-        Z1 = X @ W1 + b1
-        A1 = relu(Z1)
-        Z2 = A1 @ W2 + b2
-        dZ2 = (Z2 if mistake == "no softmax" else softmax(Z2)) - Y
-        scale = 1 if mistake == "no 1/m" else m
-        dW2 = (dZ2.T @ A1 if mistake == "dW2 transposed" else A1.T @ dZ2) / scale
-        db2 = dZ2.sum(axis=0) / scale
-        dA1 = dZ2 @ (W2 if mistake == "missing transpose" else W2.T)
-        slope = {"no mask": 1.0, "relu itself": A1, "sigmoid'": sigmoid_grad(Z1),
-                 "inverted mask": (Z1 < 0)}.get(mistake, (Z1 > 0))
-        dZ1 = dA1 * slope
-        dW1 = X.T @ dZ1 / scale
-        db1 = dZ1.sum(axis=0) / scale
-        if mistake == "dW1 transposed":
-            dW1 = dW1.T
-        if mistake == "db over samples":
-            db1 = dZ1.mean(axis=1)
-        if mistake == "dict":
-            return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
-        if mistake == "three":
-            return dW1, db1, dW2
-        return dW1, db1, dW2, db2
-    return backward
-
-
-@pytest.mark.parametrize("mistake, phrases", [
-    ("missing transpose", ["dW1 is wrong", "transpose is missing", "dW2 ✔", "db2 ✔", "dW1 ✘"]),
-    ("no 1/m", ["dW2 is wrong", "factor of m = 6"]),
-    ("relu itself", ["dW1 is wrong", "ReLU(Z1) itself", "(Z1 > 0)"]),
-    ("sigmoid'", ["dW1 is wrong", "sigmoid's derivative"]),
-    ("inverted mask", ["wrong way round"]),
-    ("no mask", ["dW1 is wrong", "ReLU mask is missing"]),
-    ("dW2 transposed", ["dW2 is wrong", "transpose of the right answer"]),
-    ("no softmax", ["dW2 is wrong", "softmax probabilities"]),
-    ("dW1 transposed", ["dW1 has shape (4, 3)", "W1 has shape (3, 4)", "swapped"]),
-    ("db over samples", ["db1 has shape (6,)", "axis=0"]),
-    ("three", ["return four things"]),
-])
-def test_04_backward_mistakes(mistake, phrases):
-    verdict(ex04.check_backward(_backward(mistake)), False, *phrases)
-
-
-def test_04_backward_accepts_a_dict():
-    verdict(ex04.check_backward(_backward("dict")), True)
-
-
-def test_04_backward_placeholders():
-    verdict(ex04.check_backward(lambda *a: None), False, "placeholder")
-    verdict(ex04.check_backward(lambda *a: (None, None, None, None)), False, "dW2 is None")
 
 
 # ---- notebook 05: dropout --------------------------------------------------------------------------
@@ -225,12 +115,11 @@ def test_05_early_stopping_mistakes(answer, phrases):
     verdict(ex05.check_early_stopping(answer), False, *phrases)
 
 
+
 def test_checkers_never_raise_on_garbage():
     sol = solutions("05_dropout")
     garbage = (lambda *a: "text", lambda *a: 1 / 0, lambda *a: np.zeros((99, 99)), lambda *a: (1, 2))
     for bad in garbage:
-        assert ex04.check_numerical_gradient(bad).correct is False
-        assert ex04.check_backward(bad).correct is False
         assert ex05.check_dropout(bad, sol.dropout_backward).correct is False
         assert ex05.check_dropout(sol.dropout_forward, bad).correct is False
         assert ex05.check_early_stopping(bad).correct is False

@@ -18,11 +18,11 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.mathtext import MathTextParser
 
-from .activations import get_activation, softmax
-from .checks import as_array, check_bias, check_matmul
-from .errors import BadValueError
-from .style import OKABE_ITO, course_style, new_figure, shape_label, subscript
-from .widgets_base import FigureWidget, _close_tree, button, widget_bundle
+from ..checks import as_array, check_bias, check_matmul
+from ..errors import BadValueError
+from ..layers import activation_backward, dense_backward, dense_forward
+from ..style import OKABE_ITO, course_style, new_figure, shape_label, subscript
+from .base import FigureWidget, _close_tree, button, widget_bundle
 
 MAX_SHOWN = 12      # rows/columns of a matrix shown in full; larger ones are cut with "…"
 
@@ -119,6 +119,7 @@ class Step:
             are kept as given (raw arrays) and only rounded when shown;
     note:   which earlier quantities the line reuses, e.g. "uses X, W₁, b₁ (given)";
     title:  an optional short heading, e.g. "forward · layer 1".
+    Notebooks 01, 02, 04, 06.
     """
     latex: str
     values: dict = field(default_factory=dict)
@@ -143,6 +144,7 @@ class DerivationStepper:
 
     Controls: ``prev_button``, ``next_button``, ``position`` (IntSlider, 1 … number of steps),
     ``view`` (the HTMLMath showing the step). ``current`` is the Step shown.
+    Notebooks 01, 02, 04, 06.
     """
 
     def __init__(self, steps, title="", digits=4):
@@ -286,50 +288,47 @@ def _draw_step(fig, step, i, n, digits, top, cw):
 
 def forward_backward_steps(net, X, Y):
     """The forward and backward pass of ``net`` on (X, Y) as a list of Steps, in evaluation
-    mode (no dropout). Every value is computed here line by line from the weights, with the
-    same formulas the notebook derives:
+    mode (no dropout) — notebook 04. Every value shown is the network's own: the forward is
+    ``net.forward``, the loss and dZ_L are ``net.loss_and_delta`` (the pairs of ``layers``),
+    and each backward line is the backward of one ``layers`` pair, fed by that layer's cache:
 
         forward   Z_l = A_{l-1} W_l + b_l,   A_l = g(Z_l),   A_L = softmax(Z_L) (or σ, or Z_L)
-        loss      L
-        backward  dZ_L = (A_L − Y) / m,   dW_l = A_{l-1}ᵀ dZ_l,   db_l = Σ_rows dZ_l,
+        loss      L, and dZ_L = (A_L − Y) / m   (with MSE: dA_L = (A_L − Y)/m, then ⊙ g'(Z_L))
+        backward  dW_l = A_{l-1}ᵀ dZ_l,   db_l = Σ_rows dZ_l,
                   dA_{l-1} = dZ_l W_lᵀ,   dZ_{l-1} = dA_{l-1} ⊙ g'(Z_{l-1})
 
     X (m, n_in); Y: one-hot (m, n_out) or integer labels (m,) for a softmax/sigmoid output.
     """
-    X = as_array("X", X, ndim=2)
-    check_matmul("X", X, "W1", net.weights[0])
+    _, cache = net.forward(X)
+    X = cache.A[0]
     m, L = X.shape[0], len(net.weights)
     Yt = net.targets(Y, m)
     steps = [Step(r"X,\ Y \quad (\mathrm{given})", {"X": X, "Y": Yt},
                   f"the input, m = {m} samples in rows, and the targets (one-hot rows)", "given")]
-    A, As, Zs = X, [X], []
-    for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
+    for l, layer in enumerate(cache.layers, start=1):
         prev = "X" if l == 1 else f"A_{l - 1}"
-        Z = A @ W + b
-        Zs.append(Z)
-        steps.append(Step(rf"Z_{l} = {prev} W_{l} + b_{l}", {f"Z_{l}": Z},
+        W, b = net.weights[l - 1], net.biases[l - 1]
+        steps.append(Step(rf"Z_{l} = {prev} W_{l} + b_{l}", {f"Z_{l}": layer.Z},
                           f"uses {subscript(prev)} {'(given)' if l == 1 else '(computed above)'}, "
                           f"{_n('W', l)} {W.shape} and {_n('b', l)} {b.shape}; "
                           f"b is added to every row", f"forward · layer {l}"))
+        name = net.activations[l - 1]
         if l < L:
-            name = net.hidden[l - 1]
-            A = get_activation(name)[0](Z)
-            steps.append(Step(rf"A_{l} = \mathrm{{{_tex(name)}}}(Z_{l})", {f"A_{l}": A},
-                              f"uses {_n('Z', l)}; {name} acts on each entry, so {_n('A', l)} "
-                              f"has the shape of {_n('Z', l)}", f"forward · layer {l}"))
+            note = f"uses {_n('Z', l)}; {name} acts on each entry, so {_n('A', l)} has the shape of {_n('Z', l)}"
         else:
-            A = softmax(Z) if net.output == "softmax" else get_activation(net.output)[0](Z)
-            steps.append(Step(rf"A_{l} = \mathrm{{{_tex(net.output)}}}(Z_{l})", {f"A_{l}": A},
-                              f"uses {_n('Z', l)}; the network's output" +
-                              ("; softmax acts on each row, so each row sums to 1"
-                               if net.output == "softmax" else ""), "forward · output"))
-        As.append(A)
-    steps.append(_loss_step(net, As[-1], Zs[-1], Yt, L))
-    dZ = _output_delta_step(net, As[-1], Zs[-1], Yt, L, steps)
+            note = f"uses {_n('Z', l)}; the network's output" + (
+                "; softmax acts on each row, so each row sums to 1" if name == "softmax" else "")
+        steps.append(Step(rf"A_{l} = \mathrm{{{_tex(name)}}}(Z_{l})", {f"A_{l}": layer.A}, note,
+                          f"forward · layer {l}" if l < L else "forward · output"))
+    loss, dZ = net.loss_and_delta(cache, Yt)
+    steps.append(Step(LOSS_LATEX[net.loss_name].replace("A_L", f"A_{L}"), {"L": loss},
+                      f"uses {_n('A', L)} and Y; one number for the batch", "loss"))
+    steps.append(_output_delta_step(net, dZ, L))
     for l in range(L, 0, -1):
+        layer = cache.layers[l - 1]
         prev = "X" if l == 1 else f"A_{l - 1}"
         prev_sym = "X" if l == 1 else _n('A', l - 1)
-        dW, db = As[l - 1].T @ dZ, dZ.sum(axis=0)
+        dA, dW, db = dense_backward(dZ, layer.dense)
         steps.append(Step(rf"dW_{l} = {prev}^\top dZ_{l}", {f"dW_{l}": dW},
                           f"uses {prev_sym} from the forward pass and {_n('dZ', l)} just "
                           f"computed; {_n('dW', l)} has the shape of {_n('W', l)}",
@@ -338,17 +337,24 @@ def forward_backward_steps(net, X, Y):
                           f"uses {_n('dZ', l)}: add up its rows; {_n('db', l)} has "
                           f"the shape of {_n('b', l)}", f"backward · layer {l}"))
         if l > 1:
-            dA = dZ @ net.weights[l - 1].T
             steps.append(Step(rf"dA_{l - 1} = dZ_{l} W_{l}^\top", {f"dA_{l - 1}": dA},
                               f"uses {_n('dZ', l)} and {_n('W', l)} (transposed)",
                               f"backward · layer {l}"))
-            name = net.hidden[l - 2]
-            dZ = dA * get_activation(name)[1](Zs[l - 2])
+            below = cache.layers[l - 2]
+            dZ = activation_backward(dA, below.activation)
+            name = net.activations[l - 2]
             steps.append(Step(rf"dZ_{l - 1} = dA_{l - 1} \odot \mathrm{{{_tex(name)}}}'(Z_{l - 1})",
                               {f"dZ_{l - 1}": dZ},
                               f"uses {_n('dA', l - 1)} and {_n('Z', l - 1)} from the "
                               f"forward pass (entry by entry: ⊙)", f"backward · layer {l - 1}"))
     return steps
+
+
+LOSS_LATEX = {
+    "cross_entropy": r"L = -\frac{1}{m} \sum Y \odot \log A_L",
+    "binary_cross_entropy": r"L = -\frac{1}{m} \sum Y \odot \log A_L + (1 - Y) \odot \log(1 - A_L)",
+    "mse": r"L = \frac{1}{2m} \sum (A_L - Y)^2",
+}
 
 
 def _n(name, l):
@@ -360,38 +366,20 @@ def _tex(name):
     return name.replace("_", r"\_")
 
 
-def _loss_step(net, A, Z, Y, L):
-    m = A.shape[0]
-    if net.loss_name == "cross_entropy":
-        loss = float(-np.sum(Y * np.log(np.clip(A, 1e-12, 1))) / m)
-        latex = rf"L = -\frac{{1}}{{m}} \sum Y \odot \log A_{L}"
-    elif net.loss_name == "binary_cross_entropy":
-        Ac = np.clip(A, 1e-12, 1 - 1e-12)
-        loss = float(-np.sum(Y * np.log(Ac) + (1 - Y) * np.log(1 - Ac)) / m)
-        latex = rf"L = -\frac{{1}}{{m}} \sum Y \odot \log A_{L} + (1 - Y) \odot \log(1 - A_{L})"
-    else:
-        loss = float(0.5 * np.sum((A - Y) ** 2) / m)
-        latex = rf"L = \frac{{1}}{{2m}} \sum (A_{L} - Y)^2"
-    return Step(latex, {"L": loss}, f"uses {_n('A', L)} and Y; one number for the batch",
-                "loss")
-
-
-def _output_delta_step(net, A, Z, Y, L, steps):
-    m = A.shape[0]
-    s = str(L).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+def _output_delta_step(net, dZ, L):
+    """The step for dZ_L, whose value ``net.loss_and_delta`` computed."""
+    A, Z = _n("A", L), _n("Z", L)
     if net.loss_name in ("cross_entropy", "binary_cross_entropy") or net.output == "identity":
-        dZ = (A - Y) / m
-        steps.append(Step(rf"dZ_{L} = \frac{{1}}{{m}} (A_{L} - Y)", {f"dZ_{L}": dZ},
-                          f"uses A{s} and Y; {net.output} with its {net.loss_name} loss gives "
-                          "this short form", f"backward · layer {L}"))
-        return dZ
+        return Step(rf"dZ_{L} = \frac{{1}}{{m}} (A_{L} - Y)", {f"dZ_{L}": dZ},
+                    f"uses {A} and Y; {net.output} with its {net.loss_name} loss gives "
+                    "this short form", f"backward · layer {L}")
     if net.output == "softmax":
-        raise ValueError("forward_backward_steps shows softmax with cross-entropy only; build the "
-                         "net with output='softmax' and the default loss.")
-    dZ = (A - Y) / m * get_activation(net.output)[1](Z)
-    steps.append(Step(rf"dZ_{L} = \frac{{1}}{{m}} (A_{L} - Y) \odot \mathrm{{{_tex(net.output)}}}'(Z_{L})",
-                      {f"dZ_{L}": dZ}, f"uses A{s}, Y and Z{s}", f"backward · layer {L}"))
-    return dZ
+        return Step(rf"dZ_{L} = A_{L} \odot (dA_{L} - \sum_{{\mathrm{{row}}}} dA_{L} \odot A_{L}),"
+                    rf"\ dA_{L} = \frac{{1}}{{m}} (A_{L} - Y)", {f"dZ_{L}": dZ},
+                    f"uses {A} and Y: the MSE's gradient through each row's softmax Jacobian",
+                    f"backward · layer {L}")
+    return Step(rf"dZ_{L} = \frac{{1}}{{m}} (A_{L} - Y) \odot \mathrm{{{_tex(net.output)}}}'(Z_{L})",
+                {f"dZ_{L}": dZ}, f"uses {A}, Y and {Z}", f"backward · layer {L}")
 
 
 # ---- MatrixMultiplyStepper ------------------------------------------------------------------------
@@ -412,6 +400,7 @@ class MatrixMultiplyStepper(FigureWidget):
     Controls: ``prev_button``, ``next_button``, ``position`` (IntSlider from 1), ``readout``.
     State: ``i, j`` (current entry), ``terms`` (its products so far), ``running_sums``,
     ``Z_shown`` (entries finished so far, NaN elsewhere), ``Z`` (= X @ W + b, exact).
+    Notebooks 01, 02.
     """
 
     def __init__(self, X, W, b=None, by_term=False, names=("X", "W", "b", "Z"), digits=4):
@@ -426,7 +415,7 @@ class MatrixMultiplyStepper(FigureWidget):
                                     f"(at most {MAX_SHOWN} rows and columns); show a slice such "
                                     f"as {name}[:4, :4].")
         self.X, self.W, self.b, self.names, self.digits = X, W, b, names, digits
-        self.Z = X @ W + (0 if b is None else b)
+        self.Z = dense_forward(X, W, 0.0 if b is None else b)[0]
         self.by_term = by_term
         m, n, k = X.shape[0], W.shape[1], X.shape[1]
         self.n_terms = k + (b is not None)          # the bias is the last "term"

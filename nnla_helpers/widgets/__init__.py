@@ -31,20 +31,22 @@ widget``) backend because:
 - the picture changes exactly when the Image's bytes change, which a browser test can see.
 
 Frames are cheap: the moving artists are redrawn over a saved background (blitting) and
-the PNG is written with zlib's fastest level (see ``widgets_base``); a TrainingPlayer frame
-on the spiral set (2-16-16-3 net, one mini-batch step + redraw) takes about 20 ms
-(``benchmarks/widget_frames.py``).
+the PNG is written with zlib's fastest level (see ``widgets.base`` and ``style.encode_png``);
+``benchmarks/widget_frames.py`` measures them.
 
-The widgets live in ``widgets_training`` (TrainingPlayer), ``widgets_steppers`` (the two
-steppers) and ``widgets_explorers`` (the three explorers); ``widgets_base`` holds the part
-they share.
+The widgets live in ``widgets.training`` (TrainingPlayer), ``widgets.steppers`` (the two
+steppers and ``forward_backward_steps``) and ``widgets.explorers`` (the three explorers);
+``widgets.base`` holds the part they share. Every number a widget shows comes from the
+package's own functions (``network``, ``layers``, ``activations``, ``linear``): a widget never
+computes a pass, a softmax or a loss of its own.
 """
 
-from .widgets_base import FigureWidget, encode_png
-from .widgets_explorers import DigitExplorer, FunctionExplorer, LayerGridView
-from .widgets_steppers import (DerivationStepper, MatrixMultiplyStepper, Step, format_number,
+from ..style import encode_png
+from .base import FigureWidget
+from .explorers import DigitExplorer, FunctionExplorer, LayerGridView
+from .steppers import (DerivationStepper, MatrixMultiplyStepper, Step, format_number,
                                forward_backward_steps)
-from .widgets_training import TrainingPlayer
+from .training import TrainingPlayer
 
 __all__ = ["TrainingPlayer", "DerivationStepper", "Step", "forward_backward_steps",
            "MatrixMultiplyStepper", "FunctionExplorer", "LayerGridView", "DigitExplorer",
