@@ -116,7 +116,8 @@ def softmax_jacobian(z, temperature=1.0):
 def softmax_backward(S, dS):
     """Push an upstream gradient dS (m, k) back through softmax rows S (m, k): dZ = J dS per row.
 
-    Row by row this is Jᵀ dS = s ⊙ (dS − (dS·s)), without building the (k, k) Jacobians.
+    J is symmetric, so row by row this is J dS = s ⊙ (dS − (dS·s)), without building the
+    (k, k) Jacobians.
     Notebook 04.
     """
     return S * (dS - (dS * S).sum(axis=-1, keepdims=True))

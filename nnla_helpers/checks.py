@@ -88,6 +88,20 @@ def check_same_shape(a_name, a, b_name, b):
                          f"must match.{hint}")
 
 
+def check_rows_sum_to_one(name, Y):
+    """Raise LabelError unless every row of Y (m, k) sums to 1, as one-hot rows and class
+    probabilities do — what the softmax + cross-entropy gradient (A − Y)/m assumes."""
+    sums = Y.sum(axis=-1)
+    bad = np.flatnonzero(np.abs(sums - 1) > 1e-6 * Y.shape[-1])
+    if bad.size:
+        i = int(bad[0])
+        raise LabelError(f"every row of {name} must sum to 1 for softmax + cross-entropy (one-hot "
+                         f"rows, or class probabilities), but {bad.size} row(s) do not: row {i} "
+                         f"sums to {sums[i]:g}. For several yes/no labels per sample use "
+                         "output='sigmoid' (binary cross-entropy); for class labels 0..k-1 pass "
+                         "them as integers.")
+
+
 def check_labels(name, labels, n_classes=None):
     """Return integer class labels (1-D int64) after checking they are whole numbers in range."""
     y = np.asarray(labels)

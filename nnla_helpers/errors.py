@@ -1,7 +1,7 @@
 """The exceptions nnla_helpers raises, each meant to be read by a learner.
 
 Every one of them is also a standard Python exception (ValueError, ArithmeticError,
-OSError), so ``except ValueError`` keeps working in code written before these existed.
+OSError), so ``except ValueError`` catches them as well.
 """
 
 

@@ -12,6 +12,7 @@ Each loss comes with the gradient it starts the backward pass with (as Nielsen's
 ``network2.py`` keeps ``Cost.fn`` beside ``Cost.delta``):
 
     softmax_cross_entropy(Z, Y)          L = −1/m Σ Y ⊙ log softmax(Z)      dZ = (softmax(Z) − Y) / m
+                                         (rows of Y sum to 1)
     sigmoid_binary_cross_entropy(Z, Y)   L = −1/m Σ [Y ln σ(Z) + (1−Y) ln(1−σ(Z))]   dZ = (σ(Z) − Y) / m
     mse(A, Y)                            L = 1/(2m) Σ (A − Y)²               dA = (A − Y) / m
 
@@ -21,10 +22,12 @@ samples' contributions up, because dZ already holds ∂L/∂Z of the mean. (Essa
 dW and db by m instead; the numbers are the same.)
 
 **The fast path** (``fast=True``, used by the ``Trainer``) changes how, never what: a product
-keeps the memory order of its left factor (see ``memory_order``). The plain line is kept
-beside it, and tests/test_layers.py checks both give the same numbers.
+keeps the memory order of its left factor (see ``memory_order`` at the end). The plain line
+is kept beside it. Sums over a row then add their terms in another order, so the last
+digits may differ; tests/test_layers.py and tests/test_train.py check both paths agree.
 
-Nothing here checks its inputs: ``MLP``, ``linear`` and ``losses`` check once, at the door.
+The equations here do not check their inputs (the dropout pair checks its mask): ``MLP``,
+``linear`` and ``losses`` check once, at the door.
 """
 
 from dataclasses import dataclass
@@ -35,17 +38,6 @@ from .activations import get_activation, log_softmax, sigmoid, softmax, softmax_
 from .errors import ShapeError
 
 # ---- dense ----------------------------------------------------------------------------------
-
-
-def memory_order(A):
-    """ "F" if A is stored column by column (Fortran order), else "C".
-
-    The Trainer stores a full batch column by column: the products X W and Xᵀ dZ run faster
-    on it in OpenBLAS, and when Z keeps that order, a softmax's max and sum along each short
-    row (10 numbers on MNIST) read whole contiguous columns instead — see benchmarks/README.md.
-    Notebook 06.
-    """
-    return "F" if A.flags.f_contiguous and not A.flags.c_contiguous else "C"
 
 
 def dense_forward(A_prev, W, b, fast=False):
@@ -152,8 +144,8 @@ def softmax_cross_entropy(Z, Y):
     """Softmax output with cross-entropy, from the logits — notebooks 03, 04.
 
     L = −1/m Σ Y ⊙ log softmax(Z)      (log-softmax: finite even for logits of ±1000)
-    dZ = (softmax(Z) − Y) / m          (the softmax Jacobian and the 1/p of the log cancel)
-    Z, Y (m, k) → (L, dZ (m, k)).
+    dZ = (softmax(Z) − Y) / m          (the softmax Jacobian and the 1/softmax of the log cancel)
+    Z (m, k), Y (m, k) with rows that sum to 1 (one-hot, or probabilities) → (L, dZ (m, k)).
     """
     m = Z.shape[0]
     L = -np.sum(Y * log_softmax(Z)) / m
@@ -211,5 +203,18 @@ class LayerCache:
 
     @property
     def A(self):
-        """The layer's activation before dropout."""
+        """The layer's activation A = g(Z) (before dropout, if any)."""
         return self.activation[1]
+
+
+# ---- the fast path ----------------------------------------------------------------------------
+
+
+def memory_order(A):
+    """ "F" if A is stored column by column (Fortran order), else "C" — notebook 06.
+
+    The fast path's one trick. The Trainer stores a full batch column by column (one image
+    per column, as essay 001 lays it out); when each product keeps that order, a softmax's
+    max and sum along each short row (10 numbers on MNIST) read whole columns at a time.
+    """
+    return "F" if A.flags.f_contiguous and not A.flags.c_contiguous else "C"

@@ -7,6 +7,7 @@ rows are made from them). Every loss is a mean over samples, so every gradient c
 
     mse(Y_hat, Y)                     1/(2m) Σ (Ŷ − Y)²               mse_grad: (Ŷ − Y)/m
     softmax_cross_entropy(Z, Y)       −1/m Σ Y log softmax(Z)         …_grad:   (softmax(Z) − Y)/m
+                                      (each row of Y sums to 1: one-hot, or probabilities)
     binary_cross_entropy(Z, Y)        sigmoid + cross-entropy          …_grad:   (σ(Z) − Y)/m
     cross_entropy(P, Y)               −1/m Σ Y log P, P clipped        …_grad:   −Y/(m P), 0 where clipped
 """
@@ -14,7 +15,7 @@ rows are made from them). Every loss is a mean over samples, so every gradient c
 import numpy as np
 
 from . import layers
-from .checks import as_array
+from .checks import as_array, check_rows_sum_to_one
 from .data import as_targets
 
 CLIP = 1e-12    # cross_entropy of probabilities: ln(1e12) ≈ 27.6 is the most a sample can cost
@@ -23,6 +24,12 @@ CLIP = 1e-12    # cross_entropy of probabilities: ln(1e12) ≈ 27.6 is the most 
 def _checked(name, P, Y):
     P = as_array(name, P, ndim=2)
     return P, as_targets(P, Y, name)
+
+
+def _checked_classes(Z, Y):
+    Z, Y = _checked("Z", Z, Y)
+    check_rows_sum_to_one("Y", Y)            # what (softmax(Z) − Y)/m assumes
+    return Z, Y
 
 
 def mse(Y_hat, Y):
@@ -42,7 +49,7 @@ def mse_grad(Y_hat, Y):
 def softmax_cross_entropy(Z, Y):
     """Cross-entropy of softmax(Z) with Y, from the logits Z (m, k), via log-softmax:
     L = −1/m · Σ y·log softmax(z); exact and finite even for logits of ±1000 — notebooks 03, 04."""
-    return layers.softmax_cross_entropy(*_checked("Z", Z, Y))[0]
+    return layers.softmax_cross_entropy(*_checked_classes(Z, Y))[0]
 
 
 def softmax_cross_entropy_grad(Z, Y):
@@ -51,7 +58,7 @@ def softmax_cross_entropy_grad(Z, Y):
     The softmax Jacobian and the 1/p of the cross-entropy cancel, leaving A − Y.
     Notebook 04.
     """
-    return layers.softmax_cross_entropy(*_checked("Z", Z, Y))[1]
+    return layers.softmax_cross_entropy(*_checked_classes(Z, Y))[1]
 
 
 def binary_cross_entropy(Z, Y):

@@ -3,7 +3,7 @@
 An ``MLP`` is a list of layers; layer l is three pairs from ``layers``, in this order:
 
     Z_l = A_{l−1} W_l + b_l          dense_forward         A_0 = X (m, n_in)
-    A_l = g_l(Z_l)                   activation_forward    softmax, sigmoid or identity for l = L
+    A_l = g_l(Z_l)                   activation_forward    for l = L the output activation
     Ã_l = A_l ⊙ D_l / p              dropout_forward       hidden layers, training, keep_prob < 1
 
 ``forward`` runs them for l = 1 … L and keeps their caches. ``backward`` starts from the
@@ -19,7 +19,7 @@ The 1/m of the mean loss is inside the loss's gradient (see ``layers``), so dW a
 
 import numpy as np
 
-from .checks import as_array, check_matmul
+from .checks import as_array, check_matmul, check_rows_sum_to_one
 from .data import as_targets
 from .errors import LabelError, ShapeError
 from .layers import (LOSSES, LayerCache, activation_backward, activation_forward, check_activation,
@@ -57,17 +57,17 @@ def init_layer(n_in, n_out, scheme, rng, dtype=np.float64):
 class ForwardCache:
     """What ``MLP.forward`` keeps for ``backward``: one ``layers.LayerCache`` per layer.
 
-    For reading: ``A`` = [X, Ã_1, …, Ã_{L−1}, A_L] (what each layer multiplied, then the
-    output), ``Z`` = [Z_1, …, Z_L], ``D`` = the dropout masks (training only).
-    Notebooks 02–06.
+    For reading: ``Z`` = [Z_1, …, Z_L]; ``inputs`` = [X, Ã_1, …, Ã_{L−1}], what each layer
+    multiplied (after dropout, in training); ``output`` = A_L; ``D`` = the dropout masks.
+    The activations before dropout are ``layers[l].A``. Notebooks 02–06.
     """
 
     def __init__(self, layers, fast=False):
         self.layers, self.fast = layers, fast
 
     @property
-    def A(self):
-        return [layer.dense[0] for layer in self.layers] + [self.layers[-1].A]
+    def inputs(self):
+        return [layer.dense[0] for layer in self.layers]
 
     @property
     def Z(self):
@@ -109,11 +109,15 @@ class MLP:
             raise ValueError(f"{n_hidden} hidden layer(s) need {n_hidden} activation name(s), "
                              f"got {len(hidden)}: {hidden}.")
         for name in hidden:
-            check_activation(name)                  # softmax mixes a row: an output only
-            if name == "softmax":
+            check_activation(name)
+            if name == "softmax":                   # it mixes a row: an output only
                 raise ValueError("softmax is an output activation; choose relu, leaky_relu, "
                                  "sigmoid, tanh or identity for the hidden layers.")
         check_activation(output)
+        if output == "softmax" and sizes[-1] == 1:
+            raise ValueError("softmax over a single output is always 1, so nothing could be "
+                             "learned; for one yes/no output use output='sigmoid' (or give "
+                             "softmax 2 outputs, one per class).")
         loss = loss or DEFAULT_LOSS.get(output, "mse")
         if loss not in LOSSES:
             raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}.")
@@ -168,7 +172,17 @@ class MLP:
         if self.loss_name != "mse" and (Y.min() < 0 or Y.max() > 1):
             raise LabelError(f"targets for {self.loss_name} must lie in [0, 1] (one-hot rows or "
                              f"0/1 labels), but Y runs from {Y.min():g} to {Y.max():g}.")
+        if self.loss_name == "cross_entropy":
+            check_rows_sum_to_one("Y", Y)
         return Y
+
+    def _check_fast(self, X, Y=None):
+        """The fast path skips the NaN scan (done once, by the Trainer), never the shapes."""
+        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
+            raise ShapeError(f"X has shape {X.shape}; this network takes (m, {self.sizes[0]}).")
+        if Y is not None and np.shape(Y) != (X.shape[0], self.sizes[-1]):
+            raise ShapeError(f"with fast=True, Y must already be the (m, {self.sizes[-1]}) targets "
+                             f"from net.targets(Y, m); it has shape {np.shape(Y)}.")
 
     # ---- forward, loss, backward ----------------------------------------------------------
     def forward(self, X, training=False, masks=None, fast=False):
@@ -177,14 +191,16 @@ class MLP:
         training=True applies dropout to the hidden layers (when keep_prob < 1), with fresh
         masks from the network's seeded generator, or with ``masks`` (one (m, n_l) 0/1 array
         per hidden layer) — a fixed mask is what a gradient check needs.
-        fast=True is the Trainer's fast path: X was checked once, when training began (on all
-        of MNIST the NaN scan costs more than the products), and products keep their memory order.
+        fast=True is the Trainer's fast path: X's values were checked once, when training
+        began (its shape is checked here), and products keep their memory order.
         """
+        if fast:
+            self._check_fast(X)
         A = X if fast else self.check_input(X)
         dropout = training and self.keep_prob < 1
         caches = []
         for l, (W, b, g) in enumerate(zip(self.weights, self.biases, self.activations), start=1):
-            Z, dense_cache = dense_forward(A, W, b, fast)
+            Z, dense_cache = dense_forward(A, W, b, fast)           # (m, n_{l−1}) → (m, n_l)
             A, activation_cache = activation_forward(Z, g)
             dropout_cache = None
             if dropout and l < len(self.weights):
@@ -200,7 +216,7 @@ class MLP:
         loss, takes_logits_of = LOSSES[self.loss_name]
         last = cache.layers[-1]
         if takes_logits_of is not None:
-            return loss(last.Z, Y)                  # from the logits: dZ_L = (A_L − Y) / m
+            return loss(last.Z, Y)                  # from the logits Z_L: dZ_L = (A_L − Y) / m
         L, dA = loss(last.A, Y)
         return L, activation_backward(dA, last.activation)
 
@@ -211,7 +227,7 @@ class MLP:
     def loss(self, X, Y):
         """The loss on (X, Y) in evaluation mode (no dropout)."""
         _, cache = self.forward(X)
-        return self.loss_from_cache(cache, self.targets(Y, cache.A[0].shape[0]))
+        return self.loss_from_cache(cache, self.targets(Y, cache.inputs[0].shape[0]))
 
     def backward(self, cache, Y, fast=False):
         """Gradients of the loss for every parameter: {"W1": dW1, "b1": db1, ...} — notebook 04.
@@ -219,7 +235,10 @@ class MLP:
         Y: (m, n_out) targets, or m integer labels for a softmax/sigmoid output.
         Uses the caches saved by ``forward`` — call forward first.
         """
-        Y = Y if fast else self.targets(Y, cache.A[0].shape[0])
+        X = cache.inputs[0]
+        if fast:
+            self._check_fast(X, Y)
+        Y = Y if fast else self.targets(Y, X.shape[0])
         _, dZ = self.loss_and_delta(cache, Y)
         return self.backward_from(cache, dZ, fast)
 
@@ -230,7 +249,7 @@ class MLP:
         """
         grads = {}
         for l in range(len(self.weights), 0, -1):
-            dA, grads[f"W{l}"], grads[f"b{l}"] = dense_backward(
+            dA, grads[f"W{l}"], grads[f"b{l}"] = dense_backward(   # dZ_l (m, n_l) → dA (m, n_{l−1})
                 dZ, cache.layers[l - 1].dense, need_dA_prev=not (fast and l == 1))
             if l > 1:                               # down through layer l − 1's dropout and g
                 below = cache.layers[l - 2]
@@ -244,6 +263,8 @@ class MLP:
 
         fast=True is the Trainer's fast path (see ``forward``; X and Y were checked once).
         """
+        if fast:
+            self._check_fast(X, Y)
         Y = Y if fast else self.targets(Y, np.shape(X)[0])
         _, cache = self.forward(X, training=training, fast=fast)
         L, dZ = self.loss_and_delta(cache, Y)

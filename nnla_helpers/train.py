@@ -44,9 +44,10 @@ class Trainer:
     X_val, Y_val: optional held-out data for the history and early stopping.
     seed:       seeds the shuffling of mini-batches.
 
-    fast:       True (the default) runs the fast path of ``MLP.forward``/``backward``: the
-                data was checked once, here; products keep their memory order; no ∂L/∂X.
-                False runs the plain path; tests/test_train.py checks both give the same numbers.
+    The attribute ``fast`` (True unless you set it to False) runs the fast path of
+    ``MLP.forward``/``backward``: the data's values were checked once, here; products keep
+    their memory order; no ∂L/∂X. The plain path computes the same equations; sums may add
+    their terms in another order, so the last digits can differ (tests/test_train.py).
     Notebooks 01, 03, 06.
     """
 
@@ -66,8 +67,8 @@ class Trainer:
         self.lr, self.momentum, self.batch_size = lr, momentum, batch_size
         if batch_size is None or batch_size >= self.X.shape[0]:
             # Full batch: every step multiplies all of X. Stored column by column (Fortran
-            # order — one image per column, as essay 001 lays it out) the products X W and
-            # Xᵀ dZ run faster in OpenBLAS, with the same numbers (benchmarks/README.md).
+            # order — one image per column, as essay 001 lays it out), for the fast path's
+            # products and row sums (layers.memory_order).
             self.X, self.Y = np.asfortranarray(self.X), np.asfortranarray(self.Y)
         # BLAS threads for a step's products: one, unless they are large (MNIST); asked again
         # at every epoch, as the machine gets busier or quieter.

@@ -107,3 +107,9 @@ def test_cross_entropy_gradient_agrees_with_its_clipped_loss():
     before = losses.cross_entropy(P, Y)
     P[0, 0] += eps
     assert losses.cross_entropy(P, Y) == before
+
+
+def test_softmax_cross_entropy_refuses_rows_that_do_not_sum_to_one():
+    Z = np.zeros((2, 3))
+    with pytest.raises(LabelError, match="must sum to 1"):
+        losses.softmax_cross_entropy_grad(Z, np.array([[1.0, 0.5, 0.0], [0.0, 1.0, 0.0]]))

@@ -43,6 +43,24 @@ def essay_loss(A2, Y):
     return float(-np.sum(Y * np.log(A2)) / A2.shape[1])
 
 
+def one_hot_columns(labels, n_classes=10):
+    """Labels (m,) → Y (n_classes, m), one one-hot column per image (the essay's layout)."""
+    return data.one_hot(labels, n_classes).T
+
+
+def to_column_layout(W1, b1, W2, b2):
+    """The course's (row) parameters → the essay's (column) parameters."""
+    return W1.T, b1.reshape(-1, 1), W2.T, b2.reshape(-1, 1)
+
+
+def row_gradients_as_columns(col_params, A0, Y):
+    """The package's row network (from the essay's parameters), its gradients transposed."""
+    net = bridge.row_network(*col_params)
+    _, cache = net.forward(A0.T)
+    g = net.backward(cache, Y.T)
+    return dict(zip(NAMES, to_column_layout(*(g[name] for name in NAMES))))
+
+
 @pytest.fixture(scope="module")
 def first_images():
     X, y, _, _ = data.load_mnist(n_train=100, n_test=1)
@@ -65,7 +83,7 @@ def _both(X, y, col_params):
     """(column forward, column grads, row output, row grads) on the same data and weights."""
     net = _row_net(col_params, X.shape[1], col_params[0].shape[0], col_params[2].shape[0])
     A0 = X.T
-    Y = bridge.one_hot_columns(y, col_params[2].shape[0])
+    Y = one_hot_columns(y, col_params[2].shape[0])
     cache = essay_forward(*col_params, A0)
     col_grads = essay_backward(*col_params, A0, Y, cache)
     row_out, row_cache = net.forward(X)
@@ -79,7 +97,7 @@ def test_forward_identical_on_mnist(first_images, seed):
     _, cache, _, row_out, row_cache, _ = _both(X, y, _essay_params(seed))
     np.testing.assert_allclose(row_out, cache["A2"].T, rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(row_cache.Z[0], cache["Z1"].T, rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(row_cache.A[1], cache["A1"].T, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(row_cache.inputs[1], cache["A1"].T, rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(row_cache.Z[1], cache["Z2"].T, rtol=1e-12, atol=1e-12)
     np.testing.assert_array_equal(row_out.argmax(axis=1), cache["A2"].argmax(axis=0))
     package = bridge.column_forward(*_essay_params(seed), X.T)     # the row network, transposed
@@ -92,10 +110,10 @@ def test_gradients_identical_on_mnist(first_images, seed):
     X, y = first_images
     _, _, col_grads, _, _, row_grads = _both(X, y, _essay_params(seed))
     for name, g_col in col_grads.items():
-        g_row_as_col = bridge.to_column_layout(*(row_grads[n] for n in NAMES))[NAMES.index(name)]
+        g_row_as_col = to_column_layout(*(row_grads[n] for n in NAMES))[NAMES.index(name)]
         assert g_row_as_col.shape == g_col.shape, name
         np.testing.assert_allclose(g_row_as_col, g_col, rtol=1e-10, atol=1e-14, err_msg=name)
-    package = bridge.column_backward(*_essay_params(seed), X.T, bridge.one_hot_columns(y))
+    package = row_gradients_as_columns(_essay_params(seed), X.T, one_hot_columns(y))
     for name, g_col in col_grads.items():
         np.testing.assert_allclose(package[name], g_col, rtol=1e-10, atol=1e-14, err_msg=name)
 
@@ -105,7 +123,7 @@ def test_essay_puts_one_over_m_in_dW_the_course_in_dZ(first_images):
     X, y = first_images
     m = X.shape[0]
     _, cache, _, row_out, _, _ = _both(X, y, _essay_params(0))
-    essay_dZ2 = cache["A2"] - bridge.one_hot_columns(y)
+    essay_dZ2 = cache["A2"] - one_hot_columns(y)
     course_dZ2 = (row_out - data.one_hot(y, 10)) / m
     np.testing.assert_allclose(course_dZ2, essay_dZ2.T / m, rtol=1e-12, atol=1e-16)
 
@@ -114,9 +132,9 @@ def test_loss_identical(first_images):
     X, y = first_images
     params = _essay_params(4)
     net, cache, *_ = _both(X, y, params)
-    Y = bridge.one_hot_columns(y)
+    Y = one_hot_columns(y)
     np.testing.assert_allclose(net.loss(X, y), essay_loss(cache["A2"], Y), rtol=1e-12)
-    np.testing.assert_allclose(bridge.column_loss(*params, X.T, Y), essay_loss(cache["A2"], Y),
+    np.testing.assert_allclose(bridge.row_network(*params).loss(X, Y.T), essay_loss(cache["A2"], Y),
                                rtol=1e-12)
 
 
@@ -127,7 +145,7 @@ def test_column_gradients_match_finite_differences():
     params = [p.copy() for p in _essay_params(5, n_in, n_hidden, n_out)]
     A0 = rng.random((n_in, m))
     y = rng.integers(0, n_out, m)
-    Y = bridge.one_hot_columns(y, n_out)
+    Y = one_hot_columns(y, n_out)
     grads = essay_backward(*params, A0, Y, essay_forward(*params, A0))
 
     def loss():
@@ -147,7 +165,7 @@ def test_bridge_on_random_data_any_sizes(seed):
     _, cache, col_grads, row_out, _, row_grads = _both(X, y, params)
     np.testing.assert_allclose(row_out, cache["A2"].T, rtol=1e-12)
     for name in NAMES:
-        back = bridge.to_column_layout(*(row_grads[n] for n in NAMES))[NAMES.index(name)]
+        back = to_column_layout(*(row_grads[n] for n in NAMES))[NAMES.index(name)]
         np.testing.assert_allclose(back, col_grads[name], rtol=1e-10, atol=1e-14)
 
 
@@ -155,7 +173,7 @@ def test_layout_conversions_are_inverse():
     params = _essay_params(9)
     rows = bridge.to_row_layout(*params)
     assert [p.shape for p in rows] == [(784, 10), (10,), (10, 10), (10,)]
-    back = bridge.to_column_layout(*rows)
+    back = to_column_layout(*rows)
     for a, b in zip(back, params):
         assert a.shape == b.shape
         np.testing.assert_array_equal(a, b)
@@ -172,9 +190,3 @@ def test_float32_predictions_identical(first_images):
     row = net.predict_proba(X32)
     np.testing.assert_allclose(row, col.T, rtol=1e-4, atol=1e-6)
     np.testing.assert_array_equal(row.argmax(axis=1), col.argmax(axis=0))
-
-
-def test_one_hot_columns_is_transpose_of_rows():
-    y = np.array([3, 0, 9, 1])
-    np.testing.assert_array_equal(bridge.one_hot_columns(y), data.one_hot(y, 10).T)
-    np.testing.assert_array_equal(bridge.one_hot_columns(y).sum(axis=0), np.ones(4))

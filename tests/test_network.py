@@ -92,9 +92,9 @@ def test_same_seed_same_network_different_seed_different():
 def test_dropout_is_off_at_evaluation_and_keeps_the_mean():
     net = MLP([2, 200, 2], hidden="relu", keep_prob=0.5, seed=0)
     X = np.random.default_rng(1).normal(size=(3, 2))
-    eval_a = net.forward(X)[1].A[1]
-    np.testing.assert_array_equal(eval_a, net.forward(X)[1].A[1])   # deterministic
-    means = np.mean([net.forward(X, training=True)[1].A[1] for _ in range(2000)], axis=0)
+    eval_a = net.forward(X)[1].inputs[1]
+    np.testing.assert_array_equal(eval_a, net.forward(X)[1].inputs[1])   # deterministic
+    means = np.mean([net.forward(X, training=True)[1].inputs[1] for _ in range(2000)], axis=0)
     np.testing.assert_allclose(means, eval_a, atol=0.1 * eval_a.max())
 
 
@@ -168,3 +168,30 @@ def test_repeated_forward_is_deterministic(hidden, output):
     net = MLP([2, 3, 2], hidden=hidden, output=output, seed=3)
     X = np.ones((2, 2))
     np.testing.assert_array_equal(net.predict_proba(X), net.predict_proba(X))
+
+
+def test_cross_entropy_targets_must_be_rows_that_sum_to_one():
+    """(softmax(Z) − Y)/m is the gradient only when each row of Y sums to 1."""
+    net = MLP([2, 3, 3], seed=0)
+    X = np.ones((2, 2))
+    with pytest.raises(LabelError, match="row 0 sums to 2"):
+        net.loss(X, np.array([[1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]))       # multi-hot
+    with pytest.raises(LabelError, match="sums to 0"):
+        net.loss_and_gradients(X, np.array([[0.0, 0.0, 1.0], [0.0, 0.0, 0.0]]))
+    assert np.isfinite(net.loss(X, np.array([[0.2, 0.8, 0.0], [0.0, 0.0, 1.0]])))  # probabilities
+    with pytest.raises(ValueError, match="softmax over a single output"):
+        MLP([2, 1], output="softmax")
+
+
+def test_fast_path_still_checks_shapes():
+    net = MLP([3, 4, 3], seed=0)
+    X = np.random.default_rng(0).normal(size=(3, 3))
+    with pytest.raises(ShapeError, match="net.targets"):
+        net.loss_and_gradients(X, np.array([0, 1, 2]), fast=True)       # labels, not targets
+    with pytest.raises(ShapeError, match="takes \\(m, 3\\)"):
+        net.forward(X[:, :2], fast=True)
+    L_fast, g_fast = net.loss_and_gradients(X, net.targets([0, 1, 2], 3), fast=True)
+    L_plain, g_plain = net.loss_and_gradients(X, [0, 1, 2])
+    assert L_fast == L_plain
+    for name in g_plain:
+        np.testing.assert_allclose(g_fast[name], g_plain[name], rtol=1e-14)

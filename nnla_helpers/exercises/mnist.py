@@ -11,9 +11,10 @@ Essay 001 stores one image per COLUMN; the course stores one sample per ROW:
     dW2 = dZ2 A1ᵀ / m          (10, 10)          dW2 = A1ᵀ dZ2          (10, 10) — the transpose
     db2 = mean of dZ2's columns (10, 1)          db2 = Σ_rows dZ2       (10,)
 
-The column network is the row network transposed, so ``column_forward``/``column_backward``
-ARE the package's ``MLP`` with transposed parameters — written once; tests/test_mnist_bridge.py
-checks them against the essay's formulas written out in columns (as notebook 06 writes them).
+The column network is the row network transposed, so ``column_forward`` IS the package's
+``MLP`` with transposed parameters — written once; tests/test_mnist_bridge.py checks it (and
+the row network's gradients) against the essay's formulas written out in columns, as
+notebook 06 writes them.
 """
 
 import numpy as np
@@ -32,16 +33,11 @@ def to_row_layout(W1, b1, W2, b2):
     return W1.T, b1.reshape(-1), W2.T, b2.reshape(-1)
 
 
-def to_column_layout(W1, b1, W2, b2):
-    """The course's (row) parameters → the essay's (column) parameters — notebook 06."""
-    return W1.T, b1.reshape(-1, 1), W2.T, b2.reshape(-1, 1)
-
-
 def row_network(W1, b1, W2, b2):
     """Essay 001's 784-10-10 network (ReLU, softmax) from its column parameters, as an MLP.
     Notebook 06."""
-    net = network.MLP([W1.shape[1], W1.shape[0], W2.shape[0]], hidden="relu", output="softmax",
-              dtype=np.result_type(W1, np.float32))
+    net = network.MLP([W1.shape[1], W1.shape[0], W2.shape[0]], hidden="relu",
+                      output="softmax", dtype=np.result_type(W1, np.float32))
     net.set_state(dict(zip(PARAM_NAMES, to_row_layout(W1, b1, W2, b2))))
     return net
 
@@ -56,28 +52,6 @@ def column_forward(W1, b1, W2, b2, A0):
     _, cache = row_network(W1, b1, W2, b2).forward(A0.T)
     first, second = cache.layers
     return {"Z1": first.Z.T, "A1": first.A.T, "Z2": second.Z.T, "A2": second.A.T}
-
-
-def column_backward(W1, b1, W2, b2, A0, Y):
-    """The essay's gradients (softmax + cross-entropy), Y one-hot columns (10, m):
-    {"W1": dW1 (10, 784), "b1": db1 (10, 1), "W2": dW2, "b2": db2}, the row network's transposed.
-    Notebook 06."""
-    net = row_network(W1, b1, W2, b2)
-    _, cache = net.forward(A0.T)
-    g = net.backward(cache, Y.T)
-    return dict(zip(PARAM_NAMES, to_column_layout(*(g[name] for name in PARAM_NAMES))))
-
-
-def column_loss(W1, b1, W2, b2, A0, Y):
-    """The mean cross-entropy of the essay's network on images A0 (784, m), one-hot columns Y.
-    Notebook 06."""
-    return row_network(W1, b1, W2, b2).loss(A0.T, Y.T)
-
-
-def one_hot_columns(labels, n_classes=10):
-    """Labels (m,) → Y (n_classes, m): column j has a 1 in row labels[j] (the essay's layout).
-    Notebook 06."""
-    return data.one_hot(labels, n_classes).T
 
 
 # ---- exercise 1: one-hot encoding ------------------------------------------------------------
@@ -275,5 +249,4 @@ def check_to_row_layout(convert):
 
 
 __all__ = ["check_one_hot", "check_accuracy", "check_to_row_layout", "column_forward",
-           "column_backward", "column_loss", "one_hot_columns", "row_network", "to_row_layout",
-           "to_column_layout"]
+           "row_network", "to_row_layout"]

@@ -5,6 +5,7 @@ import numpy as np
 from ..checks import check_xy
 from ..data import as_images
 from ..metrics import class_labels, confusion_counts, most_confident_mistakes
+from ..network import accuracy
 from ..style import GREYS, HIGHLIGHT, OKABE_ITO, SEQUENTIAL, course_style, new_figure
 
 
@@ -54,7 +55,7 @@ def confusion_matrix(y_true, y_pred, n_classes=None, title=None):
         ax.set_xlabel("predicted class")
         ax.set_ylabel("true class")
         fig.colorbar(image, ax=ax, shrink=0.85)
-        acc = np.trace(C) / max(C.sum(), 1)
+        acc = accuracy(class_labels(y_pred), class_labels(y_true))
         ax.set_title(title or f"confusion matrix {C.shape} · accuracy {acc:.1%}")
     return fig
 

@@ -5,6 +5,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 from .. import linear
+from ..layers import dense_forward, mse
 from ..checks import check_xy
 from ..errors import ShapeError
 from ..style import OKABE_ITO, SEQUENTIAL, TRAIN_COLOR, course_style, new_figure
@@ -38,7 +39,7 @@ def _predictor(model):
         return model.predict_proba
     if isinstance(model, tuple) and len(model) == 2:
         W, b = (np.asarray(a, dtype=float) for a in model)
-        return lambda x: x @ W.reshape(1, -1) + b.reshape(-1)
+        return lambda x: linear.predict(x, W.reshape(1, -1), b.reshape(-1))
     if callable(model):
         return model
     raise TypeError("model must be an MLP, a (W, b) pair or a function x -> prediction.")
@@ -56,21 +57,20 @@ def fitted_line(X, T, model, title=None):
         ax.set_title(title or f"fitted line · X {tuple(np.shape(X))}, T {tuple(np.shape(T))}")
     return fig
 
-def mse_surface(X, T, w_values, b_values, fast=True):
-    """L(w, b) = 1/(2m) Σ (w x + b − t)² on a grid: array (len(b_values), len(w_values)).
+def mse_surface(X, T, w_values, b_values):
+    """L(w, b) = 1/(2m) Σ (w x + b − t)² on a grid: array (len(b_values), len(w_values)) — notebook 01.
 
-    fast=True expands the square, so the whole grid needs only five sums over the data:
-    L = ½(w²·x̄² + b² + t̄² + 2wb·x̄ − 2w·x̄t̄ − 2b·t̄), a bar meaning the mean over the m samples.
-    fast=False evaluates ``linear.loss`` at every point (the same numbers, tested).
-    Notebook 01.
+    Each column of the grid is a model of its own: one dense layer with one output per w,
+    O = x [w_1 … w_n] + b, and the loss of each output column is ``layers.mse``'s.
     """
-    x, t = np.ravel(X), np.ravel(T)
-    if fast:
-        Sxx, Sx, Stt, St, Sxt = (x * x).mean(), x.mean(), (t * t).mean(), t.mean(), (x * t).mean()
-        w, b = np.meshgrid(w_values, b_values)
-        return 0.5 * (w * w * Sxx + b * b + Stt + 2 * w * b * Sx - 2 * w * Sxt - 2 * b * St)
-    X1, T1 = x.reshape(-1, 1), t.reshape(-1, 1)
-    return np.array([[linear.loss(X1, [[w]], [b], T1) for w in w_values] for b in b_values])
+    X1, T1 = np.asarray(X, float).reshape(-1, 1), np.asarray(T, float).reshape(-1, 1)
+    W_row = np.asarray(w_values, float).reshape(1, -1)              # (1, n_w): one model per w
+    surface = np.empty((len(b_values), W_row.shape[1]))
+    for r, b in enumerate(b_values):
+        O, _ = dense_forward(X1, W_row, np.full(W_row.shape[1], b))  # (m, n_w)
+        for c in range(W_row.shape[1]):
+            surface[r, c] = mse(O[:, c:c + 1], T1)[0]
+    return surface
 
 
 def surface_window(X, T, start=None, min_half_width=2.0):

@@ -11,8 +11,7 @@ import numpy as np
 from ..activations import softmax, with_params
 from ..checks import as_array
 from ..errors import ShapeError
-from ..layers import activation_forward, dense_forward
-from ..network import MLP
+from ..network import MLP, predictions
 from ..checks import check_xy
 from ..data import as_images
 from ..metrics import class_labels
@@ -145,6 +144,7 @@ class FunctionExplorer(FigureWidget):
 # ---- LayerGridView ------------------------------------------------------------------------------
 
 GRID_ACTIVATIONS = ("identity", "relu", "leaky_relu", "tanh", "sigmoid")
+AS_TRAINED = "as trained"       # the Dropdown's choice for a network with mixed hidden activations
 
 
 class LayerGridView(FigureWidget):
@@ -181,7 +181,9 @@ class LayerGridView(FigureWidget):
         self.user_net, self.layer_sizes = net, tuple(layer_sizes)
         self.X, self.y = X, y
         self.grid = self._make_grid(X, n_lines, points_per_line, box)
-        default = activation or (net.hidden[0] if net is not None and net.hidden else "identity")
+        own = None if net is None or not net.hidden else \
+            net.hidden[0] if len(set(net.hidden)) == 1 else AS_TRAINED
+        default = activation or own or "identity"
         n_panels = 1 + len(net.weights if net is not None else layer_sizes[1:])
         super().__init__(new_figure(4.0 * n_panels, 4.4))
         self.activation = widgets.Dropdown(options=list(dict.fromkeys(GRID_ACTIVATIONS + (default,))),
@@ -219,15 +221,22 @@ class LayerGridView(FigureWidget):
                    seed=self.seed.value)
 
     def stages(self, points, net=None):
-        """``points`` (p, 2) after each stage: [input, A_1, …, A_{L−1}, Z_L], hidden layers
-        using the Dropdown's activation (your network itself is not changed)."""
-        net = net or self.network()
-        out, A = [points], points
-        for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
-            Z, _ = dense_forward(A, W, b)
-            A = activation_forward(Z, self.activation.value)[0] if l < len(net.weights) else Z
-            out.append(A)
-        return out
+        """``points`` (p, 2) after each stage: [input, A_1, …, A_{L−1}, Z_L], from the network's
+        own ``forward``, with the Dropdown's activation in every hidden layer (your network
+        itself is not changed: a view of it shares its weights)."""
+        _, cache = self._with_activation(net or self.network()).forward(points)
+        return [points] + [layer.A for layer in cache.layers[:-1]] + [cache.Z[-1]]
+
+    def _with_activation(self, net):
+        """``net`` if its hidden layers use the Dropdown's activation, else a view of it
+        (the same weight and bias arrays) with that activation in every hidden layer."""
+        name = self.activation.value
+        if name == AS_TRAINED or all(h == name for h in net.hidden):
+            return net
+        view = MLP(net.sizes, hidden=name, output=net.output, loss=net.loss_name,
+                   dtype=net.dtype)
+        view.weights, view.biases = net.weights, net.biases
+        return view
 
     @staticmethod
     def _first_two(A):
@@ -251,9 +260,12 @@ class LayerGridView(FigureWidget):
     def update(self):
         """Push the grid and the data through the layers and redraw every panel."""
         net, act = self.network(), self.activation.value
-        with np.errstate(all="ignore"):
-            grid_stages = [self.stages(line, net) for line in self.grid]
-            data_stages = self.stages(self.X, net) if self.X is not None else None
+        view = self._with_activation(net)
+        ends = np.cumsum([len(line) for line in self.grid])[:-1]
+        with np.errstate(all="ignore"):      # every grid line in one pass, then cut apart again
+            by_stage = [np.split(A, ends) for A in self.stages(np.vstack(self.grid), view)]
+            grid_stages = [list(stages) for stages in zip(*by_stage)]
+            data_stages = self.stages(self.X, view) if self.X is not None else None
         n_layers = len(net.weights)
         for p, ax in enumerate(self.axes):
             for line, stages in zip(self.lines[p], grid_stages):
@@ -278,7 +290,8 @@ class LayerGridView(FigureWidget):
         prev = "X" if p == 1 else subscript(f"A{p - 1}")
         A, Z, W, b = (subscript(f"{name}{p}") for name in "AZWb")
         if p < n_layers:
-            return f"{A} = {act}({prev} {W} + {b})\n{units}"
+            g = net.hidden[p - 1] if act == AS_TRAINED else act
+            return f"{A} = {g}({prev} {W} + {b})\n{units}"
         after = "" if net.output == "identity" else f", before {net.output}"
         return f"{Z} = {prev} {W} + {b} (output{after})\n{units}"
 
@@ -372,7 +385,7 @@ class DigitExplorer(FigureWidget):
         with np.errstate(all="ignore"):
             P, cache = self.net.forward(self.X[i:i + 1])
         self.shown_probabilities = P[0].copy()
-        self.prediction = int(np.argmax(P[0]))
+        self.prediction = int(predictions(self.net, P)[0])
         self.digit.set_data(self.images[i])
         self.strip.set_data(self.X[i:i + 1])
         full = False

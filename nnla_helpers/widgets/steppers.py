@@ -33,6 +33,8 @@ MAX_SHOWN = 12      # rows/columns of a matrix shown in full; larger ones are cu
 def format_number(v, digits=4):
     """A number rounded for display to ``digits`` significant digits: 0.12345 → "0.1235"."""
     v = float(v)
+    if not np.isfinite(v):
+        return str(v)                               # "inf", "-inf", "nan": an overflow shows
     if v == 0:
         return "0"                                  # never "-0"
     if v == int(v) and abs(v) < 10 ** digits:
@@ -300,11 +302,12 @@ def forward_backward_steps(net, X, Y):
     X (m, n_in); Y: one-hot (m, n_out) or integer labels (m,) for a softmax/sigmoid output.
     """
     _, cache = net.forward(X)
-    X = cache.A[0]
+    X = cache.inputs[0]
     m, L = X.shape[0], len(net.weights)
     Yt = net.targets(Y, m)
     steps = [Step(r"X,\ Y \quad (\mathrm{given})", {"X": X, "Y": Yt},
-                  f"the input, m = {m} samples in rows, and the targets (one-hot rows)", "given")]
+                  f"the input, m = {m} samples in rows, and the targets"
+                  + (" (one-hot rows)" if net.loss_name == "cross_entropy" else ""), "given")]
     for l, layer in enumerate(cache.layers, start=1):
         prev = "X" if l == 1 else f"A_{l - 1}"
         W, b = net.weights[l - 1], net.biases[l - 1]
@@ -352,7 +355,7 @@ def forward_backward_steps(net, X, Y):
 
 LOSS_LATEX = {
     "cross_entropy": r"L = -\frac{1}{m} \sum Y \odot \log A_L",
-    "binary_cross_entropy": r"L = -\frac{1}{m} \sum Y \odot \log A_L + (1 - Y) \odot \log(1 - A_L)",
+    "binary_cross_entropy": r"L = -\frac{1}{m} \sum [Y \odot \log A_L + (1 - Y) \odot \log(1 - A_L)]",
     "mse": r"L = \frac{1}{2m} \sum (A_L - Y)^2",
 }
 
@@ -481,6 +484,8 @@ class MatrixMultiplyStepper(FigureWidget):
         all_terms = self._term_values(self.i, self.j)
         self.terms = all_terms[:n_done]
         self.running_sums = list(np.cumsum(self.terms))
+        if n_done == self.n_terms:       # finished: the product itself (the same up to rounding)
+            self.running_sums[-1] = self.Z[self.i, self.j]
         self.Z_shown = np.full(self.Z.shape, np.nan)
         flat = self.Z_shown.reshape(-1)
         flat[:entry] = self.Z.reshape(-1)[:entry]          # the entries finished before

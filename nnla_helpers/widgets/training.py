@@ -176,7 +176,7 @@ class TrainingPlayer(FigureWidget):
             return self.y.shape[1]
         if self.config["output"] == "sigmoid":
             return 1
-        return int(class_labels(self.y).max()) + 1
+        return max(int(class_labels(self.y).max()) + 1, 2)     # softmax needs two outputs or more
 
     def _make_net(self):
         """A fresh network from the controls — same seed, so the same initial weights."""

@@ -56,6 +56,15 @@ def test_function_explorer_softmax_temperature_bars():
         FunctionExplorer("swish")
 
 
+def test_function_explorer_saturated_softmax_is_the_packages():
+    v = np.array([1000.0, -1000.0, 999.0])
+    fx = FunctionExplorer("softmax", vector=v)
+    fx.temperature.value = 0.1
+    np.testing.assert_array_equal(fx.shown_probabilities, softmax(v, temperature=0.1))
+    assert np.all(np.isfinite([bar.get_height() for bar in fx.p_bars]))
+    fx.close()
+
+
 # ---- LayerGridView -----------------------------------------------------------------------------------
 
 
@@ -172,7 +181,7 @@ def test_layer_grid_stages_are_the_networks_forward():
     points = np.random.default_rng(0).normal(size=(7, 2))
     stages = view.stages(points)
     _, cache = net.forward(points)
-    for got, want in zip(stages[1:-1], cache.A[1:-1]):
+    for got, want in zip(stages[1:-1], cache.inputs[1:]):
         np.testing.assert_array_equal(got, want)
     np.testing.assert_array_equal(stages[-1], cache.Z[-1])          # the output before softmax
     view.close()
@@ -188,3 +197,19 @@ def test_digit_explorer_saturated_probabilities_are_the_networks(digits):
         np.testing.assert_array_equal(explorer.shown_probabilities, net.predict_proba(X[i:i + 1])[0])
         assert np.all(np.isfinite(explorer.shown_probabilities))
     explorer.close()
+
+
+def test_layer_grid_mixed_activations_show_the_network_as_trained():
+    net = MLP([2, 5, 4, 3], hidden=["relu", "tanh"], seed=1, dtype=np.float32)
+    view = LayerGridView(net)
+    assert view.activation.value == "as trained"
+    points = np.random.default_rng(2).normal(size=(6, 2))
+    _, cache = net.forward(points)
+    stages = view.stages(points)
+    for got, want in zip(stages[1:-1], [layer.A for layer in cache.layers[:-1]]):
+        np.testing.assert_array_equal(got, want)
+    assert stages[1].dtype == np.float32
+    assert "relu(" in view.axes[1].get_title() and "tanh(" in view.axes[2].get_title()
+    view.activation.value = "identity"                       # a view of the net, not a change
+    assert net.hidden == ["relu", "tanh"]
+    view.close()

@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 from nnla_helpers import MLP  # noqa: E402
 from nnla_helpers.errors import BadValueError, ShapeError  # noqa: E402
 from nnla_helpers.widgets import (DerivationStepper, MatrixMultiplyStepper, Step,  # noqa: E402
-                                  forward_backward_steps)
+                                  format_number, forward_backward_steps)
 
 
 # ---- DerivationStepper ------------------------------------------------------------------------------
@@ -223,3 +223,9 @@ def test_logits_40_apart_show_the_true_loss_not_the_clipped_one():
     X, y = np.array([[1.0]]), np.array([1])
     L = {k: v for s in forward_backward_steps(net, X, y) for k, v in s.values.items()}["L"]
     assert L == pytest.approx(40.0, abs=1e-12) and L == net.loss(X, y)
+
+
+def test_format_number_shows_overflow_instead_of_failing():
+    assert [format_number(v) for v in (np.inf, -np.inf, np.nan)] == ["inf", "-inf", "nan"]
+    html = DerivationStepper([Step("e^{1000}", {"E": np.array([np.inf, 1.0])})]).view.value
+    assert "inf" in html
