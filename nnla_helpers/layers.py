@@ -25,6 +25,8 @@ dW and db by m instead; the numbers are the same.)
 keeps the memory order of its left factor (see ``memory_order`` at the end). The plain line
 is kept beside it. Sums over a row then add their terms in another order, so the last
 digits may differ; tests/test_layers.py and tests/test_train.py check both paths agree.
+(The rest of the fast path is ``MLP``'s: no NaN scan of data the Trainer checked once, and
+no dA_prev = ∂L/∂X for the first layer.)
 
 The equations here do not check their inputs (the dropout pair checks its mask): ``MLP``,
 ``linear`` and ``losses`` check once, at the door.
