@@ -131,6 +131,7 @@ TEACHING_MODULES = ("activations", "layers", "network", "linear", "losses", "tra
                     "widgets.training", "exercises")
 # drawing and table plumbing of the steppers: not an idea of a notebook
 PLUMBING = {"format_number", "shape_text", "html_table", "draw_matrix", "mathtext_or_plain",
+            "to_mathtext", "can_draw",
             "table_axes", "tables_width"}
 
 

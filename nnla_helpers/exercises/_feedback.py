@@ -28,14 +28,25 @@ def wrong(message):
     return Feedback(False, message)
 
 
-def call(fn, *args):
-    """Run the learner's function; return (result, None) or (None, Feedback about the error)."""
+def call(fn, *args, copy=True):
+    """Run the learner's function; return (result, None) or (None, Feedback about the error).
+
+    The function gets copies of the arrays (copy=False passes the arrays themselves), so
+    whatever it does to them, the checker's own inputs stay as they were.
+    """
+    if copy:
+        args = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
     try:
         return fn(*args), None
     except Exception as err:   # any error in the learner's code becomes advice, not a crash
         frame = traceback.extract_tb(err.__traceback__)[-1]
         where = f" (line {frame.lineno}: `{frame.line.strip()}`)" if frame.line else ""
-        return None, wrong(f"your function raised {type(err).__name__}: {err}{where}.")
+        hint = ""
+        if "matmul" in str(err) or "not aligned" in str(err):
+            hint = (" In a matrix product A @ B the columns of A must match the rows of B: check "
+                    "the order of the factors (samples are rows here, so X @ W, not W @ X) and "
+                    "whether one of them needs a transpose.")
+        return None, wrong(f"your function raised {type(err).__name__}: {err}{where}.{hint}")
 
 
 def unpack(result, names):
@@ -49,26 +60,44 @@ def unpack(result, names):
     return tuple(result), None
 
 
+def as_numbers(name, value):
+    """(value as a float array, None), or (None, Feedback) when it is None, not numbers
+    (text, ragged lists, objects) or complex."""
+    if value is None:
+        return None, wrong(f"{name} is None — the exercise cell still has its placeholder; "
+                           "replace `None` with your computation.")
+    try:
+        if np.iscomplexobj(value):
+            return None, wrong(f"{name} holds complex numbers; every entry should be a real number.")
+        return np.asarray(value, dtype=float), None
+    except (TypeError, ValueError):
+        return None, wrong(f"{name} should be a NumPy array of numbers, but it is "
+                           f"{type(value).__name__} {str(value)[:40]!r}.")
+
+
 def compare(name, got, expected, hints=(), rtol=1e-6, atol=1e-9):
     """Feedback for one array: None, shape, each named mistake in ``hints``, then closeness.
 
     hints: (wrong_value, explanation) pairs — typical mistakes computed on the same input;
     if the learner's answer equals one of them, its explanation is the message.
     """
-    if got is None:
-        return wrong(f"{name} is None — the exercise cell still has its placeholder; "
-                     "replace `None` with your computation.")
-    try:
-        got = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return wrong(f"{name} should be a NumPy array of numbers, but it is {type(got).__name__} "
-                     f"{str(got)[:40]!r}.")
+    got, error = as_numbers(name, got)
+    if error:
+        return error
     expected = np.asarray(expected, dtype=float)
     if got.shape != expected.shape:
         hint = ""
         if got.size == expected.size:
             hint = " The numbers may be right but arranged differently — check for a missing reshape or transpose."
         return wrong(f"{name} has shape {got.shape} but should have shape {expected.shape}.{hint}")
+    if not np.all(np.isfinite(got)) and np.all(np.isfinite(expected)):
+        bad = ~np.isfinite(got)
+        first = tuple(int(i) for i in np.argwhere(bad)[0])
+        return wrong(f"{name} contains {int(np.isnan(got).sum())} NaN and "
+                     f"{int(np.isinf(got).sum())} infinite value(s) (the first at index {first}), "
+                     "where every entry should be a finite number. NaN comes from 0/0, inf − inf "
+                     "or log of a negative number; inf from an overflow such as exp(1000) or a "
+                     "division by 0 — look for one of those in your computation.")
     if np.allclose(got, expected, rtol=rtol, atol=atol):
         return None
     for wrong_value, explanation in hints:

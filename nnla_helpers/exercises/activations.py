@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 
 from .. import activations as act
-from ._feedback import call, compare, correct, wrong
+from ._feedback import as_numbers, call, compare, correct, wrong
 
 
 def _quiet_call(fn, *args):
@@ -26,14 +26,11 @@ def check_relu_grad(relu_grad):
     Notebook 03."""
     Z = np.array([[-2.0, -0.5, 0.0, 0.5, 2.0],
                   [3.0, -1.0, 1.5, -3.0, 0.25]])
-    got, error = call(relu_grad, Z.copy())
+    got, error = _quiet_call(relu_grad, Z.copy())
     if error:
         return error
     expected = act.relu_grad(Z)
-    try:
-        as_float = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        as_float = None
+    as_float, _ = as_numbers("ReLU'(Z)", got)
     if as_float is not None and as_float.shape == Z.shape and np.allclose(as_float, Z >= 0):
         return correct("1 for z > 0 and 0 for z < 0. At z = 0 exactly ReLU has a corner and no "
                        "derivative; you chose 1 there, the course (and most libraries) choose 0 — "
@@ -55,7 +52,7 @@ def check_sigmoid_grad(sigmoid_grad):
     Notebook 03."""
     Z = np.linspace(-2.0, 2.0, 10).reshape(2, 5)
     c, beta = 2.0, 3.0
-    got, error = call(sigmoid_grad, Z.copy(), c, beta)
+    got, error = _quiet_call(sigmoid_grad, Z.copy(), c, beta)
     if error:
         return error
     s = act.sigmoid(Z, 1.0, beta)               # 1 / (1 + e^(−βz))
@@ -106,20 +103,31 @@ def check_softmax(softmax):
             (E, "exponentiate, then divide by the row sums, so each row adds up to 1."),
             (Z / Z.sum(axis=1, keepdims=True), "exponentiate first: softmax uses e^z, so negative "
                                                "logits still give positive probabilities."),
+            (act.log_softmax(Z), "that is the LOG of softmax (log-softmax): exponentiate the "
+                                 "shifted logits instead of subtracting the log of their sum."),
+            (np.eye(Z.shape[1])[Z.argmax(axis=1)], "that is the one-hot argmax: softmax keeps a "
+                                                   "probability for every class, e^z / Σ e^z."),
+            (act.sigmoid(Z), "that is the sigmoid of each entry on its own; softmax divides e^z "
+                             "by the sum over the row, so each row adds up to 1."),
         ])
     if feedback:
         return feedback
     # stability: the second row is the first shifted by −1000, so both have the same softmax
     Z_big = np.array([[1000.0, 1001.0, 999.0],
-                      [0.0, 1.0, -1.0]])
+                      [0.0, 1.0, -1.0],
+                      [1000.0, 0.0, -1000.0]])
     got, error = _quiet_call(softmax, Z_big.copy())
     if error:
         return error
     expected = act.softmax(Z_big)
-    got_arr = np.asarray(got, dtype=float) if got is not None else None
+    got_arr, _ = as_numbers("softmax(Z)", got)
     if got_arr is not None and got_arr.shape == expected.shape and not np.all(np.isfinite(got_arr)):
-        bad_rows = [i for i in range(2) if not np.all(np.isfinite(got_arr[i]))]
-        if bad_rows == [0]:
+        bad_rows = [i for i in range(3) if not np.all(np.isfinite(got_arr[i]))]
+        if bad_rows == [2]:
+            return wrong("the row [1000, 0, −1000] gives NaN: you shifted by something other than "
+                         "the row's maximum (its minimum?), so e^2000 overflows. Subtract each "
+                         "row's MAXIMUM: then every exponent is ≤ 0 and e^z cannot overflow.")
+        if 0 in bad_rows:
             return wrong("correct for small logits, but the row [1000, 1001, 999] gives NaN: "
                          "e^1000 overflows to inf, and inf / inf is NaN. Subtract each row's "
                          "maximum before exp — Z − Z.max(axis=1, keepdims=True) — which changes "

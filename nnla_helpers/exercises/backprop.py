@@ -24,7 +24,7 @@ from ..activations import relu_grad, sigmoid_grad
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import relative_error
 from ..network import MLP
-from ._feedback import call, correct, wrong
+from ._feedback import as_numbers, call, correct, wrong
 
 TOLERANCE = 1e-6          # relative error below this counts as "agrees with finite differences"
 NAMES = ("dW1", "db1", "dW2", "db2")          # the order backward() returns them in
@@ -52,7 +52,7 @@ def check_numerical_gradient(numerical_gradient):
     x, f, exact = _numgrad_example()
     eps = 1e-4
     original = x.copy()
-    grad, error = call(numerical_gradient, f, x, eps)
+    grad, error = call(numerical_gradient, f, x, eps, copy=False)      # f reads this very x
     if error:
         return error
     if not np.allclose(x, original, rtol=0, atol=1e-12):
@@ -63,26 +63,43 @@ def check_numerical_gradient(numerical_gradient):
     if grad is None:
         return wrong("your function returned None — the exercise cell still has its placeholder; "
                      "return the array of derivatives.")
-    try:
-        grad = np.asarray(grad, dtype=float)
-    except (TypeError, ValueError):
-        return wrong(f"return a NumPy array of numbers, not {type(grad).__name__}.")
+    grad, error = as_numbers("the gradient", grad)
+    if error:
+        return error
     if grad.shape != x.shape:
         return wrong(f"the gradient has shape {grad.shape} but x has shape {x.shape}: there is one "
                      "derivative per entry of x, so the gradient has x's shape "
                      "(start from np.zeros_like(x)).")
     err = relative_error(grad, exact)
     if err < 1e-7:
+        again, error = call(numerical_gradient, f, x, 10 * eps, copy=False)
+        x[...] = original
+        again, _ = as_numbers("the gradient", again)
+        if error is None and again is not None and np.array_equal(again, grad):
+            return wrong(f"your function gives exactly the same numbers for eps = {eps:g} and "
+                         f"eps = {10 * eps:g}: it does not use the eps it is given. Nudge by "
+                         "x[i] ± eps.")
         return correct(f"relative error {err:.1e} against the exact gradient: central differences "
                        "are accurate to about eps².")
     # the typical mistakes, computed on the same input
-    forward = np.zeros_like(x)
+    if not np.any(grad):
+        return wrong("the gradient is all zeros: store each difference in its own entry, "
+                     "grad[i] = (f_plus − f_minus) / (2·eps), inside the loop.")
+    forward, backward = np.zeros_like(x), np.zeros_like(x)
     every_entry = np.zeros_like(x)
+    own_steps = {h: np.zeros_like(x) for h in (1e-1, 1e-2, 1e-3, 1e-5, 1e-6)}
     f0 = f()
     for i in np.ndindex(x.shape):
         keep = x[i]
         x[i] = keep + eps
         forward[i] = (f() - f0) / eps
+        x[i] = keep - eps
+        backward[i] = (f0 - f()) / eps
+        for h, g in own_steps.items():
+            x[i] = keep + h
+            f_h = f()
+            x[i] = keep - h
+            g[i] = (f_h - f()) / (2 * h)
         x[i] = keep
     x += eps
     f_plus = f()
@@ -90,19 +107,24 @@ def check_numerical_gradient(numerical_gradient):
     f_minus = f()
     x[...] = original
     every_entry[...] = (f_plus - f_minus) / (2 * eps)
-    hints = [
+    hints = [(g, f"these are central differences with a step of {h:g} of your own; use the eps "
+                 f"the function is given (here {eps:g}): x[i] ± eps.")
+             for h, g in own_steps.items()] + [
         (2 * exact, "every derivative is twice too big: the two points x + eps and x − eps are "
                     "2·eps apart, so divide by 2·eps."),
         (forward, "this is the one-sided difference (f(x + eps) − f(x)) / eps. It works, but its "
                   f"error is about eps (here {relative_error(forward, exact):.0e}) instead of "
                   "eps²: use (f(x + eps) − f(x − eps)) / (2·eps)."),
+        (backward, "this is the one-sided difference (f(x) − f(x − eps)) / eps. It works, but its "
+                   f"error is about eps (here {relative_error(backward, exact):.0e}) instead of "
+                   "eps²: use (f(x + eps) − f(x − eps)) / (2·eps)."),
         (every_entry, "every entry got the same number: you nudged all of x at once. Nudge ONE "
                       "entry at a time (loop with np.ndindex(x.shape)) so each derivative "
                       "belongs to its own entry."),
         (-exact, "the sign is flipped: f(x + eps) comes first, (f(x + eps) − f(x − eps)) / (2·eps)."),
     ]
     for value, why in hints:
-        if np.allclose(grad, value, rtol=1e-4, atol=1e-8):
+        if np.allclose(grad, value, rtol=1e-7, atol=1e-10):
             return wrong(why)
     return wrong(f"the gradient is off: relative error {err:.1e} against the exact gradient "
                  "(a correct one gives about 1e-9). Nudge x[i] by +eps and by −eps, evaluate f() "
@@ -230,6 +252,10 @@ def check_backward(backward):
     for index, name in zip((2, 3, 4, 5), NAMES):
         numeric[name] = _numerical_gradient(lambda: net.loss(X, Y), work[index])
     shapes = dict(zip(NAMES, (W1.shape, b1.shape, W2.shape, b2.shape)))
+    order = _returned_order(got, numeric)
+    if order is not None and order != NAMES:
+        return wrong(f"all four gradients are right, but you returned them as ({', '.join(order)}); "
+                     f"return them in the order `return dW1, db1, dW2, db2`.")
     mistakes = _typical_mistakes(*params)
     status, first_problem = {}, None
     for name in CHECK_ORDER:
@@ -246,15 +272,30 @@ def check_backward(backward):
     return first_problem
 
 
+def _returned_order(got, numeric):
+    """Which gradient each returned value is, if every one of them is a right gradient:
+    a tuple of names in the returned order, or None."""
+    order = []
+    for value in got.values():
+        value, error = as_numbers("a gradient", value)
+        if error:
+            return None
+        match = [name for name in NAMES if numeric[name].shape == value.shape
+                 and relative_error(value, numeric[name]) < TOLERANCE]
+        if not match:
+            return None
+        order.append(match[0])
+    return tuple(order) if sorted(order) == sorted(NAMES) else None
+
+
 def _judge(name, value, numeric, shape, mistakes):
     """None if ``value`` agrees with the finite differences, else a Feedback about ``name``."""
     param = name[1:]
     if value is None:
         return wrong(f"{name} is None — replace the placeholder with {FORMULAS[name]}.")
-    try:
-        value = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return wrong(f"{name} should be a NumPy array of numbers, but it is {type(value).__name__}.")
+    value, error = as_numbers(name, value)
+    if error:
+        return error
     if value.shape != shape:
         hint = ""
         if value.shape == shape[::-1] and len(shape) == 2:

@@ -10,7 +10,7 @@
 import numpy as np
 
 from ..layers import dense_forward
-from ._feedback import call, compare, correct, unpack, wrong
+from ._feedback import as_numbers, call, compare, correct, unpack, wrong
 
 
 def _layers(n, m, z, seed):
@@ -68,6 +68,7 @@ def check_collapse(collapse):
     if feedback:
         feedback.message = "for n = 3 → m = 4 → z = 2: " + feedback.message
         return feedback
+    Wp, bp = np.asarray(Wp, dtype=float), np.asarray(bp, dtype=float)     # lists are fine too
     X = np.random.default_rng(12).normal(size=(5, 3))
     two_layers = dense_forward(dense_forward(X, W1, b1)[0], W2, b2)[0]
     if not np.allclose(dense_forward(X, Wp, bp)[0], two_layers):
@@ -94,10 +95,12 @@ def check_homogeneous(to_homogeneous):
         return error
     if M is None:
         return compare("M", None, None)
-    try:
-        M = np.asarray(M, dtype=float)
-    except (TypeError, ValueError):
-        return wrong(f"return one NumPy array (the matrix M), not {type(M).__name__}.")
+    if isinstance(M, (tuple, list)) and any(isinstance(part, np.ndarray) for part in M):
+        return wrong(f"return one NumPy array (the matrix M), not a {type(M).__name__} of "
+                     f"{len(M)} arrays: build M with np.zeros((n + 1, k + 1)) and fill it in.")
+    M, error = as_numbers("M", M)
+    if error:
+        return error
     expected = _homogeneous(W, b)
     if M.shape == (n + 1, k):
         return wrong(f"M has shape {M.shape}: [[W], [b]] does one layer (the 1 appended to X "
@@ -121,6 +124,13 @@ def check_homogeneous(to_homogeneous):
                       "appended output picks up the entries of x instead of staying 1."),
         (b_first, "the 1 is appended at the END of each row of X, so b goes in the last row "
                   "of M (and the 1 in the bottom-right corner)."),
+        (_homogeneous(W, -b), "b's sign is flipped: the layer adds b, so the last row is +b."),
+        (np.trunc(expected), "M holds whole numbers only: W and b were cut to integers. Build M "
+                             "as floats, e.g. M = np.zeros((n + 1, k + 1)) and fill it in."),
+        (np.vstack([np.hstack([W, np.zeros((n, 1))]), np.ones((1, k + 1))]),
+         "the last row must be [b, 1], not all ones: the appended 1 of each sample picks up b."),
+        (np.zeros_like(expected), "M is all zeros: fill in W (top left), b (last row) and the 1 "
+                                  "(bottom right)."),
     ])
     if feedback:
         return feedback

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import layers
 from ..train import EarlyStopping
-from ._feedback import call, correct, unpack, wrong
+from ._feedback import as_numbers, call, correct, unpack, wrong
 
 KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and 1 − p differ)
 
@@ -26,20 +26,26 @@ def _same(a, b):
 
 def _as_array(name, value, shape):
     """(array, None) or (None, Feedback): None, not numbers, or the wrong shape."""
-    if value is None:
-        return None, wrong(f"{name} is None — the exercise cell still has its placeholder; "
-                           "replace `None` with your computation.")
-    try:
-        value = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return None, wrong(f"{name} should be a NumPy array of numbers, but it is "
-                           f"{type(value).__name__}.")
+    value, error = as_numbers(name, value)
+    if error:
+        return None, error
+    if not np.all(np.isfinite(value)):
+        return None, wrong(f"{name} contains NaN or infinite values; every entry should be a "
+                           "finite number (A ⊙ D / p has no division by 0 for keep_prob > 0).")
     if value.shape != shape:
         hint = (" Draw one mask entry per activation: rng.random(A.shape)."
                 if name == "D" else "")
         return None, wrong(f"{name} has shape {value.shape} but should have shape {shape}, like "
                            f"the activations.{hint}")
     return value, None
+
+
+def _is_mask(value):
+    """True if ``value`` is an array of 0s and 1s only (with at least one of each)."""
+    v, error = as_numbers("", value)
+    if error:
+        return False
+    return v.size > 1 and bool(np.all((v == 0) | (v == 1))) and 0 < v.mean() < 1
 
 
 def _forward(dropout_forward, A, keep_prob, seed):
@@ -50,6 +56,9 @@ def _forward(dropout_forward, A, keep_prob, seed):
     (A_out, D), error = unpack(result, ("A_out", "D"))
     if error:
         return None, error
+    if _is_mask(A_out) and not _is_mask(D):
+        return None, wrong("the two results are swapped: the first one is the 0/1 mask. Return "
+                           "them in the order `return A_out, D` — the activations first.")
     A_out, error = _as_array("A_out", A_out, A.shape)
     if error:
         return None, error
@@ -110,7 +119,9 @@ def check_dropout(dropout_forward, dropout_backward):
 
     # -- the scale -----------------------------------------------------------------------------
     if not _same(A_out, layers.dropout_forward(A, D, p)[0]):
-        hints = [(A * D, "the kept activations must be divided by keep_prob: A_out = A ⊙ D / p. "
+        hints = [(A, "A_out is A unchanged: multiply by the mask and divide by keep_prob, "
+                     "A_out = A ⊙ D / p."),
+                 (A * D, "the kept activations must be divided by keep_prob: A_out = A ⊙ D / p. "
                          "Without it the layer's output is p times smaller on average during "
                          "training than at evaluation."),
                  (A * D * p, "multiply by 1/p, not by p: A_out = A ⊙ D / keep_prob."),
@@ -133,7 +144,11 @@ def check_dropout(dropout_forward, dropout_backward):
         result, error = call(dropout_forward, A_small.copy(), p, mc_rng)
         if error:
             return error
-        total += np.asarray(result[0], dtype=float)
+        (A_out, _), error = unpack(result, ("A_out", "D"))
+        A_out, error = (None, error) if error else _as_array("A_out", A_out, A_small.shape)
+        if error:
+            return error
+        total += A_out
     ratio = float(np.mean(total / n_masks) / np.mean(A_small))
 
     # -- keep_prob = 1: nothing happens ------------------------------------------------------
@@ -160,6 +175,10 @@ def check_dropout(dropout_forward, dropout_backward):
         hints = [(dA_out * D_fixed, "the backward needs the same scale as the forward: "
                                     "dA = dA_out ⊙ D / p. (Essay 000 forgot the ×2 here.)"),
                  (dA_out * D_fixed * p, "divide by keep_prob, as in the forward: dA = dA_out ⊙ D / p."),
+                 (dA_out * D_fixed * 2, "×2 is the essay's 1/p for keep_prob = 0.5 only; divide by "
+                                        "keep_prob: dA = dA_out ⊙ D / p."),
+                 (D_fixed, "that is the mask itself; the gradient is dA_out ⊙ D / p."),
+                 (D_fixed / p, "the gradient dA_out is missing: dA = dA_out ⊙ D / p."),
                  (dA_out / p, "the mask is missing: a dropped unit did not take part in the "
                               "forward pass, so it gets no gradient. dA = dA_out ⊙ D / p."),
                  (dA_out, "the backward must apply the mask and the scale: dA = dA_out ⊙ D / p.")]
@@ -198,6 +217,44 @@ CASES = [
     ([1.00, 0.80, 0.62, 0.55, 0.58, 0.61, 0.54, 0.70, 0.75, 0.80], 3),   # waits: best 7, stops 10
     ([0.90, 0.70, 0.60, 0.50, 0.45, 0.41, 0.40, 0.39], 2),                # never stops
     ([0.50, 0.60, 0.70, 0.80, 0.90, 0.95], 3),                            # best at once
+    ([1.00, 0.50, 0.80, 0.70, 0.60, 0.55, 0.90], 2),   # falling again, never below the best: 4, 2
+    ([1.00, 0.70, 0.70, 0.70, 0.65], 2),               # an equal loss is no improvement: 4, 2
+]
+
+
+def _early_stopping_variant(val_loss, patience, improved, stops):
+    """The reference loop with one rule changed — the typical slips, to recognise them."""
+    best, best_epoch, since, previous = np.inf, None, 0, np.inf
+    for epoch, loss in enumerate(val_loss, start=1):
+        if improved(loss, best, previous):
+            since = 0
+        else:
+            since += 1
+        if loss < best:
+            best, best_epoch = loss, epoch
+        previous = loss
+        if stops(since, patience):
+            return epoch, best_epoch
+    return len(val_loss), best_epoch
+
+
+SLIPS = [
+    (lambda v, p: _early_stopping_variant(v, p, lambda loss, best, prev: loss < prev,
+                                          lambda since, p: since >= p),
+     "you compare each loss with the PREVIOUS epoch's; early stopping counts the epochs since "
+     "the BEST loss so far — a loss that falls again but stays above the best is no improvement."),
+    (lambda v, p: _early_stopping_variant(v, p, lambda loss, best, prev: loss < best,
+                                          lambda since, p: since > p),
+     "you stop one epoch late: stop as soon as `patience` epochs in a row have passed without a "
+     "new lowest loss (`since >= patience`, not `since > patience`)."),
+    (lambda v, p: _early_stopping_variant(v, p, lambda loss, best, prev: loss <= best,
+                                          lambda since, p: since >= p),
+     "an equal loss counts as an improvement in your code; it is none: use `loss < best`, not "
+     "`loss <= best`."),
+    (lambda v, p: tuple(e - 1 for e in reference_early_stopping(v, p)),
+     "both epochs are one too small: epochs are counted from 1, so add 1 to the list index."),
+    (lambda v, p: (len(v), int(np.argmin(v)) + 1),
+     "you never stop: stop after `patience` epochs in a row without a new lowest loss."),
 ]
 
 
@@ -206,6 +263,7 @@ def check_early_stopping(early_stopping):
     stop after the epoch at which the held-out loss has not improved for ``patience`` epochs
     in a row (or after the last epoch), and report the epoch of the lowest loss seen so far.
     Epochs are counted from 1 — notebook 05."""
+    answers = []
     for losses, patience in CASES:
         result, error = call(early_stopping, list(losses), patience)
         if error:
@@ -216,27 +274,34 @@ def check_early_stopping(early_stopping):
         if stop is None or best is None:
             return wrong("stop_epoch or best_epoch is None — the exercise cell still has its "
                          "placeholder.")
-        expected_stop, expected_best = reference_early_stopping(losses, patience)
-        shown = f"for val_loss = {losses} and patience = {patience}"
-        if (stop, best) == (expected_stop, expected_best):
-            continue
-        global_best = int(np.argmin(losses)) + 1
-        if stop == expected_stop - 1 and best == expected_best - 1:
-            return wrong(f"{shown} you answered ({stop}, {best}); expected ({expected_stop}, "
-                         f"{expected_best}). Epochs are counted from 1: add 1 to the list index.")
-        if stop == expected_stop and best == expected_best - 1:
-            return wrong(f"{shown} best_epoch should be {expected_best}, not {best}: epochs are "
-                         "counted from 1 (np.argmin gives a position counted from 0).")
-        if best == global_best != expected_best:
-            return wrong(f"{shown} you report the lowest loss of the whole list (epoch "
-                         f"{global_best}), but training stopped at epoch {expected_stop} and "
-                         f"never saw it: the best epoch is {expected_best}. Early stopping "
-                         "cannot look into the future.")
-        if best == expected_best and abs(stop - expected_stop) == 1:
-            return wrong(f"{shown} stop_epoch should be {expected_stop}, not {stop}: stop right "
-                         f"after the epoch that makes it `patience` epochs in a row without a new "
-                         "lowest loss — count the epochs since the best one.")
-        return wrong(f"{shown} you answered (stop_epoch, best_epoch) = ({stop}, {best}); expected "
-                     f"({expected_stop}, {expected_best}).")
-    return correct("you stop after `patience` epochs without improvement and keep the best epoch "
-                   "seen so far — exactly what train(..., patience=…) does.")
+        answers.append((stop, best))
+    expected = [reference_early_stopping(losses, patience) for losses, patience in CASES]
+    if answers == expected:
+        return correct("you stop after `patience` epochs without improvement and keep the best "
+                       "epoch seen so far — exactly what train(..., patience=…) does.")
+    (losses, patience), (stop, best), (expected_stop, expected_best) = next(
+        (case, a, e) for case, a, e in zip(CASES, answers, expected) if a != e)
+    shown = (f"for val_loss = {losses} and patience = {patience} you answered ({stop}, {best}); "
+             f"expected ({expected_stop}, {expected_best})")
+    for slip, why in SLIPS:
+        if all(_same_answer(a, slip(*case)) for a, case in zip(answers, CASES)):
+            return wrong(f"{shown}: {why}")
+    global_best = int(np.argmin(losses)) + 1
+    if best == global_best != expected_best:
+        return wrong(f"{shown}: you report the lowest loss of the whole list (epoch "
+                     f"{global_best}), but training stopped at epoch {expected_stop} and never "
+                     f"saw it. Early stopping cannot look into the future.")
+    if stop == expected_stop and best == expected_best - 1:
+        return wrong(f"{shown}: best_epoch is counted from 1 (np.argmin gives a position "
+                     "counted from 0).")
+    if best == expected_best:
+        return wrong(f"{shown}: stop right after the epoch that makes it `patience` epochs in a "
+                     "row without a new lowest loss — count the epochs since the best one.")
+    return wrong(f"{shown}.")
+
+
+def _same_answer(a, b):
+    try:
+        return tuple(int(x) for x in a) == tuple(int(x) for x in b)
+    except (TypeError, ValueError):
+        return False

@@ -58,18 +58,34 @@ def check_gradients(gradients):
 def check_gradient_step(step):
     """Exercise: ``step(W, b, dW, db, lr)`` returns the new (W, b) after one descent step.
     Notebook 01."""
-    X, W, b, T = _example(seed=2)
-    dW, db = linear.gradients(X, W, b, T)
-    result, error = call(step, W.copy(), b.copy(), dW, db, 0.1)
-    if error:
-        return error
-    (W_new, b_new), error = unpack(result, ("new_W", "new_b"))
-    if error:
-        return error
-    expected_W, expected_b = linear.gradient_step(X, W, b, T, 0.1)
-    return (compare("new W", W_new, expected_W, [
-        (W + 0.1 * dW, "you stepped uphill: subtract lr · dW, the gradient points up the slope."),
-        (W - dW, "the learning rate is missing: W − lr · dW."),
-    ]) or compare("new b", b_new, expected_b, [
-        (b + 0.1 * db, "you stepped uphill with b: subtract lr · db."),
-    ]) or correct("one step: W ← W − lr·dW, b ← b − lr·db."))
+    rng = np.random.default_rng(2)
+    for seed, lr in ((2, float(rng.uniform(0.02, 0.09))), (3, float(rng.uniform(0.2, 0.9)))):
+        X, W, b, T = _example(seed=seed)
+        dW, db = linear.gradients(X, W, b, T)
+        result, error = call(step, W, b, dW, db, lr)
+        if error:
+            return error
+        (W_new, b_new), error = unpack(result, ("new_W", "new_b"))
+        if error:
+            return error
+        expected_W, expected_b = linear.gradient_step(X, W, b, T, lr)
+        fixed = [(W - c * dW, f"it looks like lr = {c:g} is written into your function; use the "
+                              f"lr it is given (here {lr:.3g}): W − lr · dW.")
+                 for c in (0.1, 0.01, 0.5, 1.0) if abs(c - lr) > 1e-9]
+        feedback = compare("new W", W_new, expected_W, [
+            (W + lr * dW, "you stepped uphill: subtract lr · dW, the gradient points up the slope."),
+            (W - dW, "the learning rate is missing: W − lr · dW."),
+            (W - dW / lr, "divide? No: multiply the gradient by the learning rate, W − lr · dW."),
+            (W - lr * db, "W takes its own gradient dW, not db."),
+            (dW, "that is the gradient itself; the new W is the old W minus lr times it."),
+            (-lr * dW, "that is only the change; add it to the old W: W − lr · dW."),
+        ] + fixed) or compare("new b", b_new, expected_b, [
+            (b + lr * db, "you stepped uphill with b: subtract lr · db."),
+            (b - db, "the learning rate is missing for b: b − lr · db."),
+            (b - lr * dW.sum(axis=0), "b takes its own gradient db."),
+            (b, "b did not move: b − lr · db."),
+        ])
+        if feedback:
+            feedback.message = f"with lr = {lr:.3g}: " + feedback.message
+            return feedback
+    return correct("one step: W ← W − lr·dW, b ← b − lr·db, for any learning rate.")

@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import data, network
 from ..activations import softmax
-from ._feedback import call, compare, correct, unpack, wrong
+from ._feedback import as_numbers, call, compare, correct, unpack, wrong
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
@@ -89,6 +89,11 @@ def check_one_hot(one_hot):
             error.message = f"for {what}: " + error.message
             return error
         expected = data.one_hot(labels.astype(int), 10)
+        if Y is not None:
+            Y, error = as_numbers("Y", Y)
+            if error:
+                error.message = f"for {what}: " + error.message
+                return error
         if Y is not None and np.shape(Y) == (10, m) and m != 10:
             return wrong(f"for {what}: Y has shape (10, {m}) — one sample per column, the essay's "
                          f"layout. In the course each sample is a row: Y should be ({m}, 10) "
@@ -111,6 +116,12 @@ def check_one_hot(one_hot):
             (all_labels, "every row has a 1 in the column of EVERY label. `Y[:, labels] = 1` sets "
                          "whole columns; set one entry per row with "
                          "`Y[np.arange(m), labels] = 1`."),
+            (np.tile(labels.reshape(-1, 1), (1, 10)), "every row repeats the label itself; a "
+                                                      "one-hot row holds a single 1, in the "
+                                                      "column of the label, and 0 elsewhere."),
+            (np.eye(11)[labels.astype(int)][:, 1:], "digit d must go in column d, counting from 0: "
+                                                    "with 1-based columns, digit 0 gets no 1 at all."),
+            (np.zeros((m, 10)), "Y is all zeros: put a 1 in column labels[i] of row i."),
         ])
         if feedback:
             feedback.message = f"for {what}: " + feedback.message
@@ -121,9 +132,13 @@ def check_one_hot(one_hot):
 
 # ---- exercise 2: accuracy ------------------------------------------------------------------
 def _probabilities(m, seed):
-    """Softmax rows (m, 10), and labels y (m,) of which exactly the first 3m/4 are right."""
+    """Softmax rows (m, 10), and labels y (m,) of which exactly the first 3m/4 are right.
+    Row 0 holds the most confident prediction of all, so that ``P.argmax()`` without an axis
+    (the index into the flattened P) is a class that also appears in y."""
     rng = np.random.default_rng(seed)
-    P = softmax(rng.normal(0, 2, (m, 10)))
+    Z = rng.normal(0, 2, (m, 10))
+    Z[0, Z[0].argmax()] += 12
+    P = softmax(Z)
     predicted = P.argmax(axis=1)
     y = predicted.copy()
     n_wrong = m // 4
@@ -152,6 +167,9 @@ def check_accuracy(accuracy):
             return error
         if got is None:
             return compare("the accuracy", None, expected)
+        got, error = as_numbers("the accuracy", got)
+        if error:
+            return error
         if np.ndim(got) > 0 and np.size(got) > 1:
             return wrong(f"you returned {np.shape(got)} values; return ONE number, the fraction "
                          "of matches: `np.mean(predicted == y)`.")
@@ -163,6 +181,9 @@ def check_accuracy(accuracy):
             (100 * expected, f"that is a percentage ({100 * expected:g}). Return the fraction "
                              f"{expected:g} (between 0 and 1); format it as a percentage only when "
                              "printing, e.g. f\"{acc:.2%}\"."),
+            (float(np.mean(P.argmax() == y)), "`P.argmax()` without an axis gives ONE index into "
+                                              "the flattened P (a number from 0 to 10·m − 1), not "
+                                              "one class per sample: use `P.argmax(axis=1)`."),
             (float(np.mean(P.max(axis=1) == y)), "it compares probabilities (like 0.83) with labels "
                                                  "(like 7), which are never equal. Compare the "
                                                  "predicted CLASS, `P.argmax(axis=1)`, with y."),

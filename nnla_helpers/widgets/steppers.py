@@ -11,6 +11,7 @@ a real TeX renderer; its ``snapshot()`` draws the same content as a matplotlib f
 """
 
 import html
+import warnings
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
@@ -100,13 +101,37 @@ def draw_matrix(ax, A, name=None, digits=4, fontsize=12):
 _MATHTEXT = MathTextParser("path")
 
 
-def mathtext_or_plain(latex):
-    """``$latex$`` if matplotlib's mathtext can draw it, else the plain text (never an error)."""
+# LaTeX that MathJax (the live widget) draws but matplotlib's mathtext (the snapshot) does not
+# know, and what mathtext draws instead: the same symbols at text size.
+MATHTEXT_SUBSTITUTES = {r"\tfrac": r"\frac", r"\dfrac": r"\frac", r"\textstyle": "",
+                        r"\displaystyle": "", r"\text{": r"\mathrm{", r"\operatorname{": r"\mathrm{"}
+
+
+def to_mathtext(latex):
+    """``latex`` with the commands mathtext lacks replaced (``MATHTEXT_SUBSTITUTES``)."""
+    for tex, substitute in MATHTEXT_SUBSTITUTES.items():
+        latex = latex.replace(tex, substitute)
+    return latex
+
+
+def can_draw(latex):
+    """True if the snapshot can draw ``latex`` as mathematics (after ``to_mathtext``)."""
     try:
-        _MATHTEXT.parse(f"${latex}$")
-        return f"${latex}$"
+        _MATHTEXT.parse(f"${to_mathtext(latex)}$")
+        return True
     except (ValueError, RuntimeError):
-        return latex.replace("$", "")
+        return False
+
+
+def mathtext_or_plain(latex):
+    """``$latex$`` for mathtext (``to_mathtext``), or — with a warning, since a handout would
+    then show raw LaTeX — the plain text. Never an error."""
+    if can_draw(latex):
+        return f"${to_mathtext(latex)}$"
+    warnings.warn(f"matplotlib's mathtext cannot draw {latex!r}; the snapshot shows it as "
+                  "plain text. Add a substitute to MATHTEXT_SUBSTITUTES or simplify the line.",
+                  stacklevel=2)
+    return latex.replace("$", "")
 
 
 # ---- DerivationStepper -------------------------------------------------------------------------

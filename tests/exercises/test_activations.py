@@ -95,3 +95,30 @@ def test_checkers_never_raise_on_garbage():
         for garbage in (lambda *a: "text", lambda *a: 1 / 0, lambda *a: np.zeros((99, 99)),
                         lambda *a: (np.zeros(3), "x"), lambda *a: [1, 2]):
             assert checker(garbage).correct is False
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda Z: (lambda E: E / E.sum(axis=1, keepdims=True))(np.exp(Z - Z.min(axis=1, keepdims=True))),
+     ["[1000, 0, −1000]", "MAXIMUM"]),
+    (lambda Z: (Z - Z.max(axis=1, keepdims=True))
+     - np.log(np.exp(Z - Z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)), ["log-softmax"]),
+    (lambda Z: np.eye(Z.shape[1])[Z.argmax(axis=1)], ["one-hot argmax"]),
+    (lambda Z: 1 / (1 + np.exp(-Z)), ["sigmoid of each entry"]),
+])
+def test_03_softmax_more_mistakes(answer, phrases):
+    verdict(ex03.check_softmax(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda Z: np.maximum(Z, 0) / Z, ["NaN"]),
+    (lambda Z: 1.0, ["shape ()"]),
+    (lambda Z: (Z > 0).T * 1.0, ["transpose"]),
+])
+def test_03_relu_grad_more_mistakes(answer, phrases):
+    verdict(ex03.check_relu_grad(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [lambda Z: Z > 0, lambda Z: np.heaviside(Z, 0),
+                                    lambda Z: np.where(Z > 0, 1, 0), lambda Z: (Z > 0).tolist()])
+def test_03_relu_grad_other_right_answers_pass(answer):
+    verdict(ex03.check_relu_grad(answer), True)

@@ -126,3 +126,57 @@ def test_checkers_never_raise_on_garbage():
     for bad in garbage:
         assert ex04.check_numerical_gradient(bad).correct is False
         assert ex04.check_backward(bad).correct is False
+
+
+@pytest.mark.parametrize("order", [(2, 3, 0, 1), (0, 2, 1, 3), (1, 0, 3, 2)])
+def test_04_backward_right_gradients_in_the_wrong_order_are_named(order):
+    sol = solutions("04_backpropagation")
+    answer = lambda *a: tuple(sol.backward(*a)[i] for i in order)        # noqa: E731
+    verdict(ex04.check_backward(answer), False, "in the order")
+
+
+def _numgrad_step(step=None, kind="central"):
+    """A learner's numerical gradient with one slip: a step of its own, the backward
+    difference, the derivative times x, or the differences never stored."""
+    def numerical_gradient(f, x, eps=1e-6):
+        h = eps if step is None else step
+        grad = np.zeros_like(x, dtype=float)
+        for i in np.ndindex(x.shape):
+            original = x[i]
+            f_here = f()
+            x[i] = original + h
+            f_plus = f()
+            x[i] = original - h
+            f_minus = f()
+            x[i] = original
+            value = {"central": (f_plus - f_minus) / (2 * h), "backward": (f_here - f_minus) / h,
+                     "times x": (f_plus - f_minus) / (2 * h) * original,
+                     "swapped": (f_minus - f_plus) / (2 * h)}[kind]
+            if kind != "not stored":
+                grad[i] = value
+        return grad
+    return numerical_gradient
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (_numgrad_step(1e-2), ["step of 0.01 of your own"]),
+    (_numgrad_step(1e-3), ["does not use the eps"]),
+    (_numgrad_step(kind="backward"), ["f(x) − f(x − eps)"]),
+    (_numgrad_step(kind="swapped"), ["sign is flipped"]),
+    (_numgrad_step(kind="times x"), ["relative error"]),
+    (lambda f, x, eps=1e-6: np.zeros_like(x), ["all zeros"]),
+    (lambda f, x, eps=1e-6: None, ["None"]),
+    (lambda f, x, eps=1e-6: "grad", ["array of numbers"]),
+    (lambda f, x, eps=1e-6: np.zeros_like(x).ravel() + 1, ["x's shape"]),
+    (lambda f, x, eps=1e-6: 1 / 0, ["ZeroDivisionError"]),
+])
+def test_04_numerical_gradient_battery(answer, phrases):
+    verdict(ex04.check_numerical_gradient(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [
+    _numgrad_step(),
+    lambda f, x, eps=1e-6: _numgrad_step()(f, x, eps).tolist(),      # a list is fine
+])
+def test_04_numerical_gradient_right_answers_pass(answer):
+    verdict(ex04.check_numerical_gradient(answer), True, "eps²")

@@ -71,3 +71,29 @@ def test_checkers_never_raise_on_garbage():
         for garbage in (lambda *a: "text", lambda *a: 1 / 0, lambda *a: np.zeros((99, 99)),
                         lambda *a: (np.zeros(3), "x"), lambda *a: [1, 2]):
             assert checker(garbage).correct is False
+
+
+def test_02_collapse_accepts_lists():
+    verdict(ex02.check_collapse(lambda W1, b1, W2, b2: ((W1 @ W2).tolist(), list(b1 @ W2 + b2))),
+            True, "one affine layer")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda W, b: _M(W, -b), ["sign is flipped"]),
+    (lambda W, b: _M(W, b).astype(int), ["whole numbers"]),
+    (lambda W, b: np.vstack([np.hstack([W, np.zeros((W.shape[0], 1))]), np.ones((1, W.shape[1] + 1))]),
+     ["not all ones"]),
+    (lambda W, b: np.zeros((W.shape[0] + 1, W.shape[1] + 1)), ["all zeros"]),
+    (lambda W, b: _M(W, b) * np.nan, ["NaN"]),
+])
+def test_02_homogeneous_more_mistakes(answer, phrases):
+    verdict(ex02.check_homogeneous(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda W, b: _M(W, b).tolist(),
+    lambda W, b: np.block([[W, np.zeros((W.shape[0], 1))], [b, 1]]),
+    lambda W, b: np.hstack([np.vstack([W, b]), np.eye(W.shape[0] + 1)[:, -1:]]),
+])
+def test_02_homogeneous_other_right_answers_pass(answer):
+    verdict(ex02.check_homogeneous(answer), True)

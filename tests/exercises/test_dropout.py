@@ -109,7 +109,7 @@ def test_05_placeholders():
                                int(np.argmin(losses)) + 1), ["cannot look into the future"]),
     (lambda losses, patience: (ex05.reference_early_stopping(losses, patience)[0] + 1,
                                ex05.reference_early_stopping(losses, patience)[1]),
-     ["stop_epoch should be"]),
+     ["stop right after"]),
 ])
 def test_05_early_stopping_mistakes(answer, phrases):
     verdict(ex05.check_early_stopping(answer), False, *phrases)
@@ -123,3 +123,122 @@ def test_checkers_never_raise_on_garbage():
         assert ex05.check_dropout(bad, sol.dropout_backward).correct is False
         assert ex05.check_dropout(sol.dropout_forward, bad).correct is False
         assert ex05.check_early_stopping(bad).correct is False
+
+
+def _loop(improved, stop_when, reset=True, start=1):
+    """A learner's early-stopping loop with one rule chosen."""
+    def early_stopping(val_loss, patience):
+        best, best_epoch, since, previous = float("inf"), None, 0, float("inf")
+        for epoch, loss in enumerate(val_loss, start=start):
+            if improved(loss, best, previous):
+                best, best_epoch = min(best, loss), epoch if loss < best else best_epoch
+                if reset:
+                    since = 0
+            else:
+                since += 1
+            previous = loss
+            if stop_when(since, patience):
+                return epoch, best_epoch
+        return len(val_loss) + start - 1, best_epoch
+    return early_stopping
+
+
+def _right_with_a_counter(val_loss, patience):
+    best_epoch, waited = 1, 0
+    for epoch in range(2, len(val_loss) + 1):
+        if val_loss[epoch - 1] < val_loss[best_epoch - 1]:
+            best_epoch, waited = epoch, 0
+        else:
+            waited += 1
+            if waited == patience:
+                return epoch, best_epoch
+    return len(val_loss), best_epoch
+
+
+def _right_with_numpy(val_loss, patience):
+    losses = np.asarray(val_loss)
+    running_best = np.minimum.accumulate(losses)
+    improved = np.r_[True, losses[1:] < running_best[:-1]]
+    for epoch in range(1, len(losses) + 1):
+        last = np.flatnonzero(improved[:epoch]).max() + 1
+        if epoch - last >= patience:
+            return epoch, int(last)
+    return len(losses), int(np.flatnonzero(improved).max() + 1)
+
+
+@pytest.mark.parametrize("answer", [_right_with_a_counter, _right_with_numpy,
+                                    _loop(lambda l, b, p: l < b, lambda s, p: s >= p)])
+def test_05_early_stopping_other_right_answers_pass(answer):
+    verdict(ex05.check_early_stopping(answer), True, "patience")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (_loop(lambda l, b, p: l < p, lambda s, p: s >= p), ["PREVIOUS epoch"]),
+    (_loop(lambda l, b, p: l < b, lambda s, p: s > p), ["one epoch late"]),
+    (_loop(lambda l, b, p: l <= b, lambda s, p: s >= p), ["`loss <= best`"]),
+    (_loop(lambda l, b, p: l < b, lambda s, p: s >= p, start=0), ["counted from 1"]),
+    (_loop(lambda l, b, p: l < b, lambda s, p: False), ["never stop"]),
+    (_loop(lambda l, b, p: l < b, lambda s, p: s >= p - 1), ["stop right after"]),
+    (_loop(lambda l, b, p: l < b, lambda s, p: s >= p, reset=False), ["expected"]),
+    (lambda v, p: tuple(reversed(ex05.reference_early_stopping(v, p))), ["expected"]),
+    (lambda v, p: (ex05.reference_early_stopping(v, p)[0], min(v)), ["expected"]),
+    (lambda v, p: (ex05.reference_early_stopping(v, p)[0], int(np.argmin(v)) + 1),
+     ["cannot look into the future"]),
+    (lambda v, p: "done", ["return 2 things"]),
+    (lambda v, p: 1 / 0, ["ZeroDivisionError", "line"]),
+])
+def test_05_early_stopping_battery(answer, phrases):
+    verdict(ex05.check_early_stopping(answer), False, *phrases)
+
+
+def test_05_dropout_results_swapped_are_named():
+    sol = solutions("05_dropout")
+    verdict(ex05.check_dropout(lambda A, p, rng: tuple(reversed(sol.dropout_forward(A, p, rng))),
+                               sol.dropout_backward), False, "swapped")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda dA, D, p: dA * D * 2, ["keep_prob = 0.5 only"]),
+    (lambda dA, D, p: D, ["the mask itself"]),
+    (lambda dA, D, p: D / p, ["dA_out is missing"]),
+    (lambda dA, D, p: dA * D / p * np.nan, ["NaN"]),
+    (lambda dA, D, p: (dA * D / p).T, ["shape"]),
+    (lambda dA, D, p: (dA * D / p).sum(axis=0), ["shape"]),
+    (lambda dA, D, p: dA * (1 - D) / p, ["different mask"]),
+    (lambda dA, D, p: None, ["dA is None"]),
+])
+def test_05_dropout_backward_battery(answer, phrases):
+    sol = solutions("05_dropout")
+    verdict(ex05.check_dropout(sol.dropout_forward, answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda dA, D, p: (dA * D / p).tolist(),
+    lambda dA, D, p: np.where(D == 1, dA / p, 0.0),
+    lambda dA, D, p: dA.__imul__(D / p),                    # in place, returning the array
+])
+def test_05_dropout_backward_right_answers_pass(answer):
+    sol = solutions("05_dropout")
+    verdict(ex05.check_dropout(sol.dropout_forward, answer), True, "reuses D")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda A, p, rng: (A, (rng.random(A.shape) < p).astype(float)), ["A unchanged"]),
+    (lambda A, p, rng: (lambda D: (A * D / p, D))((np.random.random(A.shape) < p).astype(float)),
+     ["not from np.random"]),
+    (lambda A, p, rng: (lambda D: (A * D / p, D))(np.broadcast_to(rng.random((1, A.shape[1])) < p,
+                                                                   A.shape).astype(float)),
+     ["every sample (row) got the same mask"]),
+])
+def test_05_dropout_forward_more_mistakes(answer, phrases):
+    sol = solutions("05_dropout")
+    verdict(ex05.check_dropout(answer, sol.dropout_backward), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda A, p, rng: (lambda D: (A * D / p, D))(rng.random(A.shape) < p),            # a bool mask
+    lambda A, p, rng: (lambda D: (A * D / p, D))(rng.binomial(1, p, A.shape).astype(float)),
+])
+def test_05_dropout_forward_other_right_answers_pass(answer):
+    sol = solutions("05_dropout")
+    verdict(ex05.check_dropout(answer, sol.dropout_backward), True)

@@ -67,3 +67,52 @@ def test_checkers_never_raise_on_garbage():
     for checker in (ex01.check_predict, ex01.check_gradients, ex01.check_gradient_step):
         for garbage in (lambda *a: "text", lambda *a: 1 / 0, lambda *a: np.zeros((99, 99))):
             assert checker(garbage).correct is False
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda W, b, dW, db, lr: (W - 0.1 * dW, b - 0.1 * db), ["lr = 0.1 is written"]),
+    (lambda W, b, dW, db, lr: (W - 0.01 * dW, b - 0.01 * db), ["lr = 0.01 is written"]),
+    (lambda W, b, dW, db, lr: (W - dW / lr, b - db / lr), ["multiply the gradient"]),
+    (lambda W, b, dW, db, lr: (W - lr * db, b - lr * db), ["its own gradient dW"]),
+    (lambda W, b, dW, db, lr: (dW, db), ["the gradient itself"]),
+    (lambda W, b, dW, db, lr: (-lr * dW, -lr * db), ["only the change"]),
+    (lambda W, b, dW, db, lr: (W - lr * dW, b - db), ["learning rate is missing for b"]),
+    (lambda W, b, dW, db, lr: (W - lr * dW, b), ["b did not move"]),
+    (lambda W, b, dW, db, lr: (W - lr * dW, b - lr * dW.sum(axis=0)), ["its own gradient db"]),
+    (lambda W, b, dW, db, lr: (W - lr * dW, (b - lr * db).reshape(1, -1)), ["shape"]),
+    (lambda W, b, dW, db, lr: ((W - lr * dW).T, b - lr * db), ["shape"]),
+    (lambda W, b, dW, db, lr: (W - lr * dW + np.nan, b - lr * db), ["NaN"]),
+    (lambda W, b, dW, db, lr: W - lr * dW, ["return 2 things"]),
+])
+def test_01_step_battery(answer, phrases):
+    verdict(ex01.check_gradient_step(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda W, b, dW, db, lr: (W - lr * dW, b - lr * db),
+    lambda W, b, dW, db, lr: [(W - lr * dW).tolist(), list(b - lr * db)],   # lists
+    lambda W, b, dW, db, lr: (np.subtract(W, np.multiply(lr, dW)), b + (-lr) * db),
+])
+def test_01_step_right_answers_pass(answer):
+    verdict(ex01.check_gradient_step(answer), True, "any learning rate")
+
+
+def test_01_step_updating_in_place_is_right_too():
+    def in_place(W, b, dW, db, lr):
+        W -= lr * dW
+        b -= lr * db
+        return W, b
+    verdict(ex01.check_gradient_step(in_place), True)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda X, W, b: W @ X + b, ["X @ W, not W @ X"]),
+    (lambda X, W, b: X @ W + b + np.nan, ["NaN", "0/0"]),
+    (lambda X, W, b: (X @ W + b).tolist() and None, ["placeholder"]),
+])
+def test_01_predict_more_mistakes(answer, phrases):
+    verdict(ex01.check_predict(answer), False, *phrases)
+
+
+def test_01_predict_accepts_lists():
+    verdict(ex01.check_predict(lambda X, W, b: (X @ W + b).tolist()), True)

@@ -80,7 +80,7 @@ def _float_unsafe(labels, n=10):
     (lambda labels, n=10: _rows(labels, 11), ["11 columns", "exactly 10 classes"]),
     (_all_labels, ["EVERY label", "np.arange(m)"]),
     (_float_unsafe, ["floats", "astype(int)"]),
-    (lambda labels, n=10: np.zeros((len(labels), n)), ["different values"]),
+    (lambda labels, n=10: np.zeros((len(labels), n)), ["all zeros"]),
 ])
 def test_06_one_hot_mistakes(answer, phrases):
     verdict(ex06.check_one_hot(answer), False, *phrases)
@@ -140,3 +140,27 @@ def test_06_checkers_do_not_change_with_learner_mutation():
         W1 *= 0
         return W1.T, b1.ravel(), W2.T, b2.ravel()
     verdict(ex06.check_to_row_layout(inplace), False, "W1")
+
+
+def test_06_accuracy_argmax_without_an_axis_is_named():
+    verdict(ex06.check_accuracy(lambda P, y: float(np.mean(P.argmax() == y))), False,
+            "without an axis")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda labels, n=10: np.tile(labels.reshape(-1, 1), (1, n)), ["repeats the label"]),
+    (lambda labels, n=10: np.eye(n + 1)[labels.astype(int)][:, 1:], ["counting from 0"]),
+    (lambda labels, n=10: np.eye(len(labels))[labels.astype(int) % len(labels)], ["10 classes"]),
+])
+def test_06_one_hot_more_mistakes(answer, phrases):
+    verdict(ex06.check_one_hot(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda labels, n=10: np.eye(n, dtype=int)[labels.astype(int)],
+    lambda labels, n=10: np.eye(n, dtype=bool)[labels.astype(int)],
+    lambda labels, n=10: np.eye(n)[labels.astype(int)].tolist(),
+    lambda labels, n=10: (labels.astype(int)[:, None] == np.arange(n)).astype(float),
+])
+def test_06_one_hot_other_right_answers_pass(answer):
+    verdict(ex06.check_one_hot(answer), True)

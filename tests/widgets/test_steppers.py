@@ -4,7 +4,10 @@ Each test drives the widget through its public controls (``.value = …``, ``.cl
 a learner would, and checks what the learner would see: the state, the readout, the artists.
 """
 
+import ast
+import json
 import re
+from pathlib import Path
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -18,6 +21,9 @@ from nnla_helpers import MLP  # noqa: E402
 from nnla_helpers.errors import BadValueError, ShapeError  # noqa: E402
 from nnla_helpers.widgets import (DerivationStepper, MatrixMultiplyStepper, Step,  # noqa: E402
                                   format_number, forward_backward_steps)
+from nnla_helpers.widgets.steppers import can_draw  # noqa: E402
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 # ---- DerivationStepper ------------------------------------------------------------------------------
@@ -81,7 +87,7 @@ def test_derivation_stepper_shows_the_direct_computation_at_every_step():
 def test_derivation_stepper_controls_and_snapshot():
     Z = np.array([[1.23456, -2.0], [0.0, 3.5]])
     steps = [Step(r"Z = X W", {"Z": Z}, note="uses X and W"),
-             Step(r"\hat{Y} = \tfrac{1}{2} Z", {"Y_hat": Z / 2}),        # not valid mathtext
+             Step(r"\hat{Y} = \tfrac{1}{2} Z", {"Y_hat": Z / 2}),        # \tfrac: MathJax only
              dict(latex=r"L = 3", values={"L": 3.0})]
     stepper = DerivationStepper(steps)
     assert "1.235" in stepper.view.value and "Z (2, 2)" in stepper.view.value
@@ -90,8 +96,11 @@ def test_derivation_stepper_controls_and_snapshot():
     stepper.prev_button.click()
     assert stepper.index == 1
     np.testing.assert_array_equal(stepper.current.values["Y_hat"], Z / 2)
-    fig = stepper.snapshot()                        # falls back to plain text for the bad line
+    fig = stepper.snapshot()                        # \tfrac drawn as \frac by mathtext
     assert fig._repr_png_()[:4] == b"\x89PNG"
+    assert any(t.get_text() == r"$\hat{Y} = \frac{1}{2} Z$" for t in fig.texts)
+    with pytest.warns(UserWarning, match="cannot draw"):
+        DerivationStepper([Step(r"\begin{aligned} a &= b \end{aligned}", {})]).snapshot()
     everything = stepper.snapshot(all_steps=True)
     assert len(everything.axes) == 3                # one table per value
     with pytest.raises(ValueError):
@@ -229,3 +238,36 @@ def test_format_number_shows_overflow_instead_of_failing():
     assert [format_number(v) for v in (np.inf, -np.inf, np.nan)] == ["inf", "-inf", "nan"]
     html = DerivationStepper([Step("e^{1000}", {"E": np.array([np.inf, 1.0])})]).view.value
     assert "inf" in html
+
+
+# ---- every Step of every notebook draws as mathematics in its snapshot -----------------------
+
+
+def notebook_steps():
+    """(notebook, cell, latex) of every ``Step(...)`` whose LaTeX is written in a notebook."""
+    found = []
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        for i, cell in enumerate(json.loads(path.read_text())["cells"]):
+            if cell["cell_type"] != "code":
+                continue
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                func = getattr(node, "func", None)
+                if isinstance(node, ast.Call) and getattr(func, "attr", getattr(func, "id", "")) == "Step":
+                    assert isinstance(node.args[0], ast.Constant), f"{path.name} cell {i}: a computed latex"
+                    found.append((path.name, i, node.args[0].value))
+    return found
+
+
+def test_every_notebook_step_draws_without_falling_back_to_plain_text():
+    steps = notebook_steps()
+    assert len(steps) >= 30                              # 01, 02, 04 and 06 have steppers
+    cannot = [(name, i, latex) for name, i, latex in steps if not can_draw(latex)]
+    assert not cannot, f"mathtext would show these as raw LaTeX: {cannot}"
+
+
+@pytest.mark.parametrize("output, loss", [("softmax", None), ("sigmoid", None),
+                                          ("identity", "mse"), ("softmax", "mse"), ("tanh", "mse")])
+def test_every_generated_step_draws(output, loss):
+    net = MLP([3, 4, 4, 2], hidden=["relu", "leaky_relu"], output=output, loss=loss, seed=0)
+    for step in forward_backward_steps(net, np.ones((2, 3)), np.array([[1.0, 0.0], [0.0, 1.0]])):
+        assert can_draw(step.latex), step.latex
