@@ -116,3 +116,35 @@ def test_01_predict_more_mistakes(answer, phrases):
 
 def test_01_predict_accepts_lists():
     verdict(ex01.check_predict(lambda X, W, b: (X @ W + b).tolist()), True)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda X, W, b: (W.T @ X.T).T, ["bias is missing"]),
+    (lambda X, W, b: X * W[0] + b, ["raised", "broadcast"]),
+    (lambda X, W, b: (X @ W + b).T, ["shape", "transpose"]),
+    (lambda X, W, b: (X @ W + b)[0], ["shape"]),
+    (lambda X, W, b: np.dot(X, W) + b.sum(), ["different values"]),
+])
+def test_01_predict_battery(answer, phrases):
+    verdict(ex01.check_predict(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda X, W, b: X @ W + b,
+    lambda X, W, b: np.dot(X, W) + b.reshape(1, -1),
+    lambda X, W, b: np.einsum("mn,nk->mk", X, W) + b,
+    lambda X, W, b: (W.T @ X.T).T + b,
+])
+def test_01_predict_right_answers_pass(answer):
+    verdict(ex01.check_predict(answer), True)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda X, W, b, T: (X.T @ (X @ W + b - T) / len(X), (X @ W + b - T).mean(axis=0)),
+    lambda X, W, b, T: (np.einsum("mn,mk->nk", X, X @ W + b - T) / len(X),
+                        (X @ W + b - T).sum(axis=0) / len(X)),
+    lambda X, W, b, T: [(X.T @ (X @ W + b - T) / len(X)).tolist(),
+                        list((X @ W + b - T).mean(axis=0))],
+])
+def test_01_gradients_right_answers_pass(answer):
+    verdict(ex01.check_gradients(answer), True)
