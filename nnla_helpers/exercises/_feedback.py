@@ -55,6 +55,8 @@ def unpack(result, names):
     nothing = (None,) * len(names)
     if result is None:
         return nothing, compare(together, None, None)
+    if isinstance(result, np.ndarray) and result.ndim == 1 and len(names) > 1:
+        result = list(result)                     # return np.array([a, b]) is fine too
     if not isinstance(result, (tuple, list)) or len(result) != len(names):
         return nothing, wrong(f"return {len(names)} things, in this order: `return {', '.join(names)}`.")
     return tuple(result), None
@@ -70,7 +72,7 @@ def as_numbers(name, value):
         if np.iscomplexobj(value):
             return None, wrong(f"{name} holds complex numbers; every entry should be a real number.")
         return np.asarray(value, dtype=float), None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None, wrong(f"{name} should be a NumPy array of numbers, but it is "
                            f"{type(value).__name__} {str(value)[:40]!r}.")
 

@@ -31,7 +31,9 @@ def check_relu_grad(relu_grad):
         return error
     expected = act.relu_grad(Z)
     as_float, _ = as_numbers("ReLU'(Z)", got)
-    if as_float is not None and as_float.shape == Z.shape and np.allclose(as_float, Z >= 0):
+    at_kink = Z == 0
+    if as_float is not None and as_float.shape == Z.shape and np.allclose(as_float[~at_kink], expected[~at_kink]) \
+            and np.all((as_float[at_kink] >= 0) & (as_float[at_kink] <= 1)) and np.any(as_float[at_kink] > 0):
         return correct("1 for z > 0 and 0 for z < 0. At z = 0 exactly ReLU has a corner and no "
                        "derivative; you chose 1 there, the course (and most libraries) choose 0 — "
                        "both work in practice.")
@@ -51,7 +53,16 @@ def check_sigmoid_grad(sigmoid_grad):
     """Exercise: ``sigmoid_grad(Z, c, beta)`` returns c·β·s·(1 − s), s = 1 / (1 + e^(−βZ)).
     Notebook 03."""
     Z = np.linspace(-2.0, 2.0, 10).reshape(2, 5)
-    c, beta = 2.0, 3.0
+    rng = np.random.default_rng(3)
+    for c, beta in ((2.0, 3.0), (round(float(rng.uniform(0.3, 0.9)), 2), round(float(rng.uniform(1.2, 2.5)), 2))):
+        feedback = _sigmoid_grad_verdict(sigmoid_grad, Z, c, beta)
+        if feedback is not None:
+            return feedback
+    return correct("σ'(z) = c·β·s·(1 − s): at most c·β/4, at z = 0.")
+
+
+def _sigmoid_grad_verdict(sigmoid_grad, Z, c, beta):
+    """None if the learner's σ' is right for these c and β, else a Feedback."""
     got, error = _quiet_call(sigmoid_grad, Z.copy(), c, beta)
     if error:
         return error
@@ -59,9 +70,10 @@ def check_sigmoid_grad(sigmoid_grad):
     s1 = act.sigmoid(Z)                         # the plain logistic σ
     sigma = act.sigmoid(Z, c, beta)
     expected = act.sigmoid_grad(Z, c, beta)
-    return compare("σ'(Z)", got, expected, hints=[
-        (s1 * (1 - s1), "you ignored c and beta: with c = 2, β = 3 the answer changes. Use the "
-                        "parameters of the function: s = 1 / (1 + e^(−βz)), σ' = c·β·s·(1 − s)."),
+    hints = [
+        (s1 * (1 - s1), f"you ignored c and beta: with c = {c:g}, β = {beta:g} the answer changes. "
+                        "Use the parameters of the function: s = 1 / (1 + e^(−βz)), "
+                        "σ' = c·β·s·(1 − s)."),
         (s * (1 - s), "the factor c·β is missing: σ = c·s, and the chain rule through βz brings "
                       "out a β, so σ' = c·β·s·(1 − s)."),
         (beta * s * (1 - s), "the factor c is missing: σ(z) = c·s(z), so its slope is c times "
@@ -77,7 +89,15 @@ def check_sigmoid_grad(sigmoid_grad):
         (-expected, "the sign is flipped: σ is increasing, so σ' > 0."),
         (c * beta * s * (1 + s), "it is (1 − s), not (1 + s): d/dz [1 / (1 + e^(−βz))] = "
                                  "β e^(−βz) / (1 + e^(−βz))² = β·s·(1 − s)."),
-    ]) or correct("σ'(z) = c·β·s·(1 − s): at most c·β/4, at z = 0.")
+    ]
+    if (c, beta) != (2.0, 3.0):
+        hints.insert(0, (act.sigmoid_grad(Z, 2.0, 3.0),
+                         f"your function gives the numbers for c = 2, β = 3 whatever it is given "
+                         f"(here c = {c:g}, β = {beta:g}): use the parameters c and beta."))
+    feedback = compare("σ'(Z)", got, expected, hints, rtol=1e-4)      # float32 answers are fine
+    if feedback is not None and (c, beta) != (2.0, 3.0):
+        feedback.message = f"with c = {c:g}, β = {beta:g}: " + feedback.message
+    return feedback
 
 
 def check_softmax(softmax):
@@ -115,27 +135,30 @@ def check_softmax(softmax):
     # stability: the second row is the first shifted by −1000, so both have the same softmax
     Z_big = np.array([[1000.0, 1001.0, 999.0],
                       [0.0, 1.0, -1.0],
-                      [1000.0, 0.0, -1000.0]])
+                      [1000.0, 0.0, -1000.0],
+                      [0.0, 1000.0, 0.0],
+                      [-1000.0, -1001.0, -999.0]])
     got, error = _quiet_call(softmax, Z_big.copy())
     if error:
         return error
     expected = act.softmax(Z_big)
     got_arr, _ = as_numbers("softmax(Z)", got)
     if got_arr is not None and got_arr.shape == expected.shape and not np.all(np.isfinite(got_arr)):
-        bad_rows = [i for i in range(3) if not np.all(np.isfinite(got_arr[i]))]
-        if bad_rows == [2]:
-            return wrong("the row [1000, 0, −1000] gives NaN: you shifted by something other than "
-                         "the row's maximum (its minimum?), so e^2000 overflows. Subtract each "
-                         "row's MAXIMUM: then every exponent is ≤ 0 and e^z cannot overflow.")
+        bad_rows = [i for i in range(len(Z_big)) if not np.all(np.isfinite(got_arr[i]))]
         if 0 in bad_rows:
             return wrong("correct for small logits, but the row [1000, 1001, 999] gives NaN: "
                          "e^1000 overflows to inf, and inf / inf is NaN. Subtract each row's "
                          "maximum before exp — Z − Z.max(axis=1, keepdims=True) — which changes "
                          "nothing mathematically (it cancels in the fraction).")
-        if bad_rows == [1]:
+        if 1 in bad_rows:
             return wrong("the row [0, 1, −1] gives NaN when another row holds 1000: you subtracted "
                          "the maximum of the whole matrix, so e^(0 − 1001) underflows to 0 and you "
                          "divide 0 by 0. Subtract each row's OWN maximum: Z.max(axis=1, keepdims=True).")
+        rows = ", ".join(str(Z_big[i].tolist()).replace(".0", "") for i in bad_rows)
+        return wrong(f"the row(s) {rows} give NaN: you shifted each row by something other than "
+                     "its maximum (its minimum, its first entry, its largest |z|?), so e^z still "
+                     "overflows or every e^z underflows to 0. Subtract each row's MAXIMUM: then "
+                     "the largest exponent is exactly 0.")
         return wrong("large logits (1000) give NaN or inf: subtract each row's maximum before exp.")
     feedback = compare("softmax(Z)", got, expected)
     if feedback:

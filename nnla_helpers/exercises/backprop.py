@@ -79,6 +79,18 @@ def check_numerical_gradient(numerical_gradient):
             return wrong(f"your function gives exactly the same numbers for eps = {eps:g} and "
                          f"eps = {10 * eps:g}: it does not use the eps it is given. Nudge by "
                          "x[i] ± eps.")
+        bias = np.array([0.4, -0.9, 1.3])        # a 1-D x, like a bias vector
+
+        def f_bias():
+            return float(np.sum(np.exp(bias)))
+
+        g, error = call(numerical_gradient, f_bias, bias, eps, copy=False)
+        g, error = (None, error) if error else as_numbers("the gradient", g)
+        if error or g.shape != bias.shape or relative_error(g, np.exp([0.4, -0.9, 1.3])) > 1e-7:
+            return wrong("right for the 2-D x, but not for a 1-D one (a bias vector b, shape (3,)): "
+                         "loop over the entries with `for i in np.ndindex(x.shape):`, which works "
+                         "for arrays of any shape, instead of loops over rows and columns."
+                         + (f" ({error.message})" if error else ""))
         return correct(f"relative error {err:.1e} against the exact gradient: central differences "
                        "are accurate to about eps².")
     # the typical mistakes, computed on the same input

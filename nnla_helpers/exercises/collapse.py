@@ -138,5 +138,12 @@ def check_homogeneous(to_homogeneous):
     X1 = np.hstack([X, np.ones((4, 1))])
     if not np.allclose(X1 @ M, np.hstack([dense_forward(X, W, b)[0], np.ones((4, 1))])):
         return wrong("[X 1] @ M should be [X W + b, 1].")
+    W2, b2, _, _ = _layers(2, 4, 1, seed=22)               # another shape: (2, 4) → M (3, 5)
+    M2, error = call(to_homogeneous, W2, b2)
+    feedback = error or compare("M", M2, _homogeneous(W2, b2))
+    if feedback:
+        feedback.message = ("right for W (3, 2), but not for W (2, 4): " + feedback.message
+                            + " Build M from W.shape, np.zeros((n + 1, k + 1)), not from fixed sizes.")
+        return feedback
     return correct(f"[X 1] @ M = [X W + b, 1]: one matrix {M.shape} does the affine layer, "
                    "and the product of two such matrices is the collapsed layer.")

@@ -21,7 +21,7 @@ KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and
 
 
 def _same(a, b):
-    return a.shape == b.shape and np.allclose(a, b, rtol=1e-9, atol=1e-12)
+    return a.shape == b.shape and np.allclose(a, b, rtol=1e-6, atol=1e-9)    # float32 is fine
 
 
 def _as_array(name, value, shape):
@@ -95,6 +95,9 @@ def check_dropout(dropout_forward, dropout_backward):
     if np.all(D == D[0]):
         return wrong("every sample (row) got the same mask. Each sample gets its own: draw D with "
                      "the full shape of A, (m, n).")
+    if np.all(D == D[:, :1]):
+        return wrong("your mask keeps or drops a whole sample (row) at once; every unit of every "
+                     "sample gets its own 0 or 1: draw D with the full shape of A, (m, n).")
     kept = D.mean()
     if abs(kept - (1 - p)) < 0.01:
         return wrong(f"your mask keeps {100 * kept:.1f} % of the units, but keep_prob = {p} "
@@ -219,6 +222,7 @@ CASES = [
     ([0.50, 0.60, 0.70, 0.80, 0.90, 0.95], 3),                            # best at once
     ([1.00, 0.50, 0.80, 0.70, 0.60, 0.55, 0.90], 2),   # falling again, never below the best: 4, 2
     ([1.00, 0.70, 0.70, 0.70, 0.65], 2),               # an equal loss is no improvement: 4, 2
+    ([1.00, 0.900, 0.899, 0.8985, 0.95, 0.96], 2),     # tiny improvements count: 6, 4
 ]
 
 
@@ -273,8 +277,12 @@ def check_early_stopping(early_stopping):
             return error
         if stop is None or best is None:
             return wrong("stop_epoch or best_epoch is None — the exercise cell still has its "
-                         "placeholder.")
-        answers.append((stop, best))
+                         "placeholder (or a path through your function ends without `return`; "
+                         "if patience never runs out, return len(val_loss), best_epoch).")
+        if not all(_whole(v) for v in (stop, best)):
+            return wrong(f"return two whole numbers, the epochs (counted from 1) — not a loss "
+                         f"value or a list: you returned {stop!r} and {best!r}.")
+        answers.append((int(stop), int(best)))
     expected = [reference_early_stopping(losses, patience) for losses, patience in CASES]
     if answers == expected:
         return correct("you stop after `patience` epochs without improvement and keep the best "
@@ -298,6 +306,13 @@ def check_early_stopping(early_stopping):
         return wrong(f"{shown}: stop right after the epoch that makes it `patience` epochs in a "
                      "row without a new lowest loss — count the epochs since the best one.")
     return wrong(f"{shown}.")
+
+
+def _whole(v):
+    try:
+        return np.ndim(v) == 0 and float(v) == int(v)
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _same_answer(a, b):

@@ -126,6 +126,15 @@ def check_one_hot(one_hot):
         if feedback:
             feedback.message = f"for {what}: " + feedback.message
             return feedback
+    five = np.array([1, 3, 0, 2])
+    Y, error = call(one_hot, five, 5)
+    feedback = error or compare("Y", Y, data.one_hot(five, 5))
+    if feedback:
+        if Y is not None and np.shape(Y) == (4, 10):
+            feedback = wrong("your Y always has 10 columns; with n_classes = 5 it needs 5. Use the "
+                             "n_classes argument for the width, not the number 10.")
+        feedback.message = "for the labels [1, 3, 0, 2] with n_classes = 5: " + feedback.message
+        return feedback
     return correct("each row is one sample with a single 1, in the column of its digit: "
                    "Y has shape (m, 10), and every row sums to 1.")
 

@@ -99,7 +99,7 @@ def test_checkers_never_raise_on_garbage():
 
 @pytest.mark.parametrize("answer, phrases", [
     (lambda Z: (lambda E: E / E.sum(axis=1, keepdims=True))(np.exp(Z - Z.min(axis=1, keepdims=True))),
-     ["[1000, 0, −1000]", "MAXIMUM"]),
+     ["[1000, 0, -1000]", "MAXIMUM"]),
     (lambda Z: (Z - Z.max(axis=1, keepdims=True))
      - np.log(np.exp(Z - Z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)), ["log-softmax"]),
     (lambda Z: np.eye(Z.shape[1])[Z.argmax(axis=1)], ["one-hot argmax"]),
