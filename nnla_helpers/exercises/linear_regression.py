@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import linear
-from ._feedback import call, compare, correct, unpack
+from ._feedback import call, compare, correct, unpack, wrong
 
 
 def _example(seed=0, m=6, n=3, k=2):
@@ -69,6 +69,9 @@ def check_gradient_step(step):
         if error:
             return error
         expected_W, expected_b = linear.gradient_step(X, W, b, T, lr)
+        if np.shape(W_new) == b.shape and np.shape(b_new) == W.shape:
+            return wrong("the two results are swapped: return them in the order "
+                         "`return new_W, new_b`.")
         fixed = [(W - c * dW, f"it looks like lr = {c:g} is written into your function; use the "
                               f"lr it is given (here {lr:.3g}): W − lr · dW.")
                  for c in (0.1, 0.01, 0.5, 1.0) if abs(c - lr) > 1e-9]

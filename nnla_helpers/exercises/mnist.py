@@ -54,6 +54,21 @@ def column_forward(W1, b1, W2, b2, A0):
     return {"Z1": first.Z.T, "A1": first.A.T, "Z2": second.Z.T, "A2": second.A.T}
 
 
+def _returned_order(got, expected):
+    """Which parameter each returned value is, if every one is a right one: names, or None."""
+    order = []
+    for value in got:
+        value, error = as_numbers("", value)
+        if error:
+            return None
+        match = [name for name, e in zip(PARAM_NAMES, expected)
+                 if value.shape == e.shape and np.allclose(value, e)]
+        if not match:
+            return None
+        order.append(match[0])
+    return tuple(order) if sorted(order) == sorted(PARAM_NAMES) else None
+
+
 # ---- exercise 1: one-hot encoding ------------------------------------------------------------
 def _index_error_hint(err_text):
     if "integer" in err_text:
@@ -237,6 +252,10 @@ def check_to_row_layout(convert):
     if error:
         return error
     expected = to_row_layout(*essay)
+    order = _returned_order(got, expected)
+    if order is not None and order != PARAM_NAMES:
+        return wrong(f"the four parameters are right but returned as ({', '.join(order)}); return "
+                     "them in the order `return W1, b1, W2, b2`.")
     for name, g, e, src in zip(PARAM_NAMES, got, expected, essay):
         if g is None:
             return compare(name, None, e)

@@ -160,3 +160,10 @@ def _dropout_float32(A, keep_prob, rng):
 def test_right_answers_that_used_to_fail_pass(checker, answer):
     feedback = checker(answer)
     assert feedback.correct, feedback.message
+
+
+def test_results_returned_in_the_wrong_order_are_named():
+    feedback = ex01.check_gradient_step(lambda W, b, dW, db, lr: (b - lr * db, W - lr * dW))
+    assert not feedback.correct and "swapped" in feedback.message, feedback.message
+    feedback = ex06.check_to_row_layout(lambda W1, b1, W2, b2: (W1.T, W2.T, b1.ravel(), b2.ravel()))
+    assert not feedback.correct and "in the order" in feedback.message, feedback.message

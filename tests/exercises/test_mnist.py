@@ -126,7 +126,7 @@ def test_06_accuracy_examples_tell_mistakes_apart():
     (lambda W1, b1, W2, b2: (W1.T, b1, W2.T, b2), ["b1 is still a column (10, 1)", "ravel"]),
     (lambda W1, b1, W2, b2: (W1.T, b1.ravel(), W2.T, b2), ["b2 is still a column"]),
     (lambda W1, b1, W2, b2: (W1.T, b1.T, W2.T, b2.T), ["(1, 10) row"]),
-    (lambda W1, b1, W2, b2: (W1.T, b2.ravel(), W2.T, b1.ravel()), ["b1 has the right shape"]),
+    (lambda W1, b1, W2, b2: (W1.T, b2.ravel(), W2.T, b1.ravel()), ["returned as (W1, b2, W2, b1)"]),
     (lambda W1, b1, W2, b2: (W1.T, b1.ravel(), W2.T, None), ["b2 is None"]),
     (lambda W1, b1, W2, b2: (W1 @ W2, b1, W2, b2), ["raised ValueError"]),
 ])
