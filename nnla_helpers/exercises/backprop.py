@@ -24,7 +24,7 @@ from ..activations import relu_grad, sigmoid_grad
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import relative_error
 from ..network import MLP
-from ._feedback import as_numbers, call, correct, wrong
+from ._feedback import as_numbers, call, correct, returned_order, wrong
 
 TOLERANCE = 1e-6          # relative error below this counts as "agrees with finite differences"
 NAMES = ("dW1", "db1", "dW2", "db2")          # the order backward() returns them in
@@ -264,7 +264,8 @@ def check_backward(backward):
     for index, name in zip((2, 3, 4, 5), NAMES):
         numeric[name] = _numerical_gradient(lambda: net.loss(X, Y), work[index])
     shapes = dict(zip(NAMES, (W1.shape, b1.shape, W2.shape, b2.shape)))
-    order = _returned_order(got, numeric)
+    order = returned_order(got.values(), numeric,
+                           lambda value, right: relative_error(value, right) < TOLERANCE)
     if order is not None and order != NAMES:
         return wrong(f"all four gradients are right, but you returned them as ({', '.join(order)}); "
                      f"return them in the order `return dW1, db1, dW2, db2`.")
@@ -282,22 +283,6 @@ def check_backward(backward):
                        f"{worst:.0e}).  {summary}")
     first_problem.message += f"  [{summary}]"
     return first_problem
-
-
-def _returned_order(got, numeric):
-    """Which gradient each returned value is, if every one of them is a right gradient:
-    a tuple of names in the returned order, or None."""
-    order = []
-    for value in got.values():
-        value, error = as_numbers("a gradient", value)
-        if error:
-            return None
-        match = [name for name in NAMES if numeric[name].shape == value.shape
-                 and relative_error(value, numeric[name]) < TOLERANCE]
-        if not match:
-            return None
-        order.append(match[0])
-    return tuple(order) if sorted(order) == sorted(NAMES) else None
 
 
 def _judge(name, value, numeric, shape, mistakes):

@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import data, network
 from ..activations import softmax
-from ._feedback import as_numbers, call, compare, correct, unpack, wrong
+from ._feedback import as_numbers, call, compare, correct, returned_order, unpack, wrong
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
@@ -52,21 +52,6 @@ def column_forward(W1, b1, W2, b2, A0):
     _, cache = row_network(W1, b1, W2, b2).forward(A0.T)
     first, second = cache.layers
     return {"Z1": first.Z.T, "A1": first.A.T, "Z2": second.Z.T, "A2": second.A.T}
-
-
-def _returned_order(got, expected):
-    """Which parameter each returned value is, if every one is a right one: names, or None."""
-    order = []
-    for value in got:
-        value, error = as_numbers("", value)
-        if error:
-            return None
-        match = [name for name, e in zip(PARAM_NAMES, expected)
-                 if value.shape == e.shape and np.allclose(value, e)]
-        if not match:
-            return None
-        order.append(match[0])
-    return tuple(order) if sorted(order) == sorted(PARAM_NAMES) else None
 
 
 # ---- exercise 1: one-hot encoding ------------------------------------------------------------
@@ -252,7 +237,7 @@ def check_to_row_layout(convert):
     if error:
         return error
     expected = to_row_layout(*essay)
-    order = _returned_order(got, expected)
+    order = returned_order(got, dict(zip(PARAM_NAMES, expected)), np.allclose)
     if order is not None and order != PARAM_NAMES:
         return wrong(f"the four parameters are right but returned as ({', '.join(order)}); return "
                      "them in the order `return W1, b1, W2, b2`.")
