@@ -15,7 +15,7 @@ LOCK := constraints.txt
 PIP_INSTALL := $(BIN)/python -m pip install -c $(LOCK)
 
 .PHONY: lab lab-check test test-unit test-notebooks test-portable test-install test-browser \
-        screenshots chromium notebooks bench bench-notebooks install lock clean
+        screenshots chromium notebooks coverage bench bench-notebooks install lock clean
 
 lab: $(STAMP)            ## install if needed, then open JupyterLab on the course
 	$(LAB)
@@ -60,6 +60,11 @@ chromium:
 notebooks: $(STAMP)      ## re-execute every notebook in place, top to bottom, fresh kernel
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
+	$(BIN)/python tools/merge_streams.py $(NOTEBOOKS)
+	$(BIN)/python tools/essay_coverage.py
+
+coverage: $(STAMP)       ## rebuild docs/essay_coverage.md (essay items → notebook cells)
+	$(BIN)/python tools/essay_coverage.py
 
 bench: $(BENCH_STAMP)    ## speed benchmarks (installs PyTorch's CPU build for comparison)
 	$(BIN)/python benchmarks/mnist_mlp.py

@@ -12,7 +12,7 @@ Where each equation lives (each once), and the notebook that teaches it:
     network       MLP: forward = the layer pairs for l = 1…L, backward = l = L…1;  02–06
                   init schemes; predictions and accuracy
     linear        linear regression O = X W + b with the MSE, its gradients,      01
-                  one descent step, the least-squares answer
+                  one descent step, the least-squares answer, updates to a target
     losses        the losses and gradients of ``layers`` with input checks, and   01, 03, 04
                   the essay's cross-entropy of probabilities
     train         Trainer (steps, momentum, history, divergence), EarlyStopping,   01, 03, 05, 06

@@ -1,5 +1,5 @@
 """Data for the course: MNIST from ``data/mnist`` (checksummed, no network), one-hot
-labels, a seeded train/test split and seeded 2-D toy sets.
+labels, seeded splits (train / validation / test) and seeded 2-D toy sets.
 
 Every toy set returns X (n, 2) float64 and integer labels y (n,) — except ``noisy_line``,
 whose targets are numbers, shaped (n, 1).
@@ -156,6 +156,74 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     n_test = max(1, int(round(test_fraction * X.shape[0])))
     test, train = order[:n_test], order[n_test:]
     return X[train], X[test], y[train], y[test]
+
+
+def split(X, Y, sizes, seed=0):
+    """Shuffle the samples (seeded) and cut them into parts — train / validation / test.
+
+    sizes: the size of every part, in order: whole numbers of samples that add up to the
+    number of samples, e.g. (40, 400, 400), or fractions that add up to 1, e.g.
+    (0.6, 0.2, 0.2). Two parts are fine too, e.g. (50_000, 10_000). Fractions are turned
+    into whole numbers that add up exactly (the leftover samples go to the parts that lost
+    the most in rounding).
+    Returns X_1, Y_1, X_2, Y_2, …: each part's rows of X and their entries (rows) of Y,
+    in the order of ``sizes``. Every sample lands in exactly one part, still beside its
+    label; the same seed gives the same parts on every machine. Notebooks 05, 06.
+    """
+    X, Y = np.asarray(X), np.asarray(Y)
+    if X.ndim == 0 or Y.ndim == 0:
+        raise ShapeError(f"X and Y must hold one sample per row; got shapes {X.shape} and "
+                         f"{Y.shape}.")
+    m = X.shape[0]
+    if Y.shape[0] != m:
+        raise ShapeError(f"X has {m} samples (rows) but Y has {Y.shape[0]}; every sample needs "
+                         f"exactly one label or target, so they must match.")
+    counts = _part_sizes(sizes, m)
+    order = np.random.default_rng(seed).permutation(m)
+    parts, start = [], 0
+    for n in counts:
+        rows = order[start:start + n]
+        parts += [X[rows], Y[rows]]
+        start += n
+    return tuple(parts)
+
+
+def _part_sizes(sizes, m):
+    """The whole number of samples of each part that ``split`` makes from m samples."""
+    example = "e.g. (0.6, 0.2, 0.2) or (40, 400, 400)"
+    try:
+        values = [float(s) for s in sizes]
+    except TypeError:
+        raise ValueError(f"sizes must list the size of every part, {example}; got {sizes!r}. "
+                         f"(For two parts by one fraction there is train_test_split.)") from None
+    except ValueError:
+        raise ValueError(f"sizes must be numbers, {example}; got {sizes!r}.") from None
+    if len(values) < 2:
+        raise ValueError(f"sizes must name at least two parts, {example}; got {sizes!r}.")
+    if not all(np.isfinite(values)) or min(values) <= 0:
+        raise ValueError(f"every part needs a positive size; got sizes {sizes!r}.")
+    whole = all(v == int(v) for v in values)
+    if whole and sum(values) > 1:
+        counts = [int(v) for v in values]
+        if sum(counts) != m:
+            raise ValueError(f"the sizes {tuple(counts)} add up to {sum(counts)}, but X has {m} "
+                             f"samples: every sample must go into one part (change a size, or "
+                             f"add a part for the rest).")
+        return counts
+    if max(values) >= 1:
+        raise ValueError(f"sizes mixes fractions and numbers of samples: {sizes!r}. Use "
+                         f"fractions that add up to 1, or whole numbers that add up to {m}.")
+    if abs(sum(values) - 1) > 1e-9:
+        raise ValueError(f"the fractions {sizes!r} add up to {sum(values):g}, not 1: every "
+                         f"sample must go into one part (did you leave a part out?).")
+    exact = np.array(values) * m
+    counts = np.floor(exact).astype(int)
+    leftover = m - counts.sum()
+    counts[np.argsort(-(exact - counts), kind="stable")[:leftover]] += 1
+    if counts.min() == 0:
+        raise ValueError(f"with {m} samples, the fractions {sizes!r} leave part "
+                         f"{int(counts.argmin()) + 1} empty; use fewer parts or more samples.")
+    return [int(n) for n in counts]
 
 
 # ---- seeded 2-D toy sets -----------------------------------------------------------------

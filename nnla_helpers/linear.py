@@ -4,12 +4,18 @@
     L = 1/(2m) Σ (O − T)²   mse                T (m, k) the targets; dO = (O − T) / m
     ∂L/∂W = Xᵀ dO           dense_backward     shape (n, k), like W
     ∂L/∂b = Σ_rows dO                          shape (k,),   like b
+
+Gradient descent repeats W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b; ``updates_to_reach`` counts how
+many of those updates a learning rate needs to bring the loss down to a target.
 """
+
+import numbers
 
 import numpy as np
 
 from .checks import as_array, check_bias, check_matmul
 from .data import as_targets
+from .errors import DivergenceError
 from .layers import dense_backward, dense_forward, mse
 
 
@@ -73,3 +79,63 @@ def least_squares(X, T):
     X1 = np.hstack([X, np.ones((X.shape[0], 1), dtype=X.dtype)])
     theta, *_ = np.linalg.lstsq(X1, T, rcond=None)
     return theta[:-1], theta[-1]
+
+
+def _hessian_limit(X):
+    """2/λ_max of H = X̃ᵀX̃/m, X̃ = [X 1]: the largest learning rate that still converges."""
+    X1 = np.hstack([X, np.ones((X.shape[0], 1), dtype=X.dtype)])
+    return 2 / np.linalg.eigvalsh(X1.T @ X1 / X.shape[0]).max()
+
+
+def updates_to_reach(X, T, W, b, lr, target, max_updates=100_000):
+    """How many gradient-descent updates from (W, b) bring the loss down to ``target``.
+
+    Each update is ``gradient_step``'s W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b; the loss of each
+    point comes out of the same forward pass as its gradient. Returns the number of updates
+    (0 if the start is already at or below ``target``), or None if ``max_updates`` updates
+    were not enough. W and b themselves are not changed.
+
+    Raises DivergenceError as soon as the loss climbs above its starting value: this loss
+    is a bowl, and a rate below 2/λ_max of its Hessian lowers it at every update, so a
+    climb means the rate is past that limit. Raises ValueError for a ``target`` the data
+    cannot reach (at or below the least-squares loss).
+    Notebook 01.
+    """
+    X, W, b = _inputs(X, W, b)
+    T = as_array("T", T, ndim=(1, 2))
+    if T.shape[0] != X.shape[0]:
+        raise ValueError(f"X has {X.shape[0]} rows (samples) but T has {T.shape[0]}; each "
+                         "sample needs one target row.")
+    T = as_targets(X @ W, T, "O = X @ W + b", "T")
+    if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not 0 < lr < np.inf:
+        raise ValueError(f"lr must be a positive number, got {lr!r} (a step of -lr·gradient "
+                         "goes downhill only when lr > 0).")
+    if isinstance(target, bool) or not isinstance(target, numbers.Real) or not np.isfinite(target):
+        raise ValueError(f"target must be a finite number (a loss), got {target!r}.")
+    if isinstance(max_updates, bool) or not isinstance(max_updates, numbers.Integral) \
+            or max_updates < 1:
+        raise ValueError(f"max_updates must be a whole number ≥ 1, got {max_updates!r}.")
+    W_best, b_best = least_squares(X, T)
+    best = mse(dense_forward(X, W_best, b_best)[0], T)[0]
+    if target <= best:
+        raise ValueError(f"target = {target:g} is not above {best:.6g}, the lowest loss any W, b "
+                         "reach on these data (the least-squares fit): descent only approaches "
+                         "it. Ask for a little more, e.g. 1.01 times that loss.")
+    W, b = W.copy(), b.copy()                  # updated in place below; the caller's stay as they were
+    for done in range(max_updates + 1):        # done: the updates made so far
+        O, cache = dense_forward(X, W, b)      # (m, k)
+        L, dO = mse(O, T)
+        if done == 0:
+            start = L
+        if L <= target:
+            return done
+        if not L <= start * (1 + 1e-12):       # climbed (beyond rounding), or NaN/inf
+            raise DivergenceError(
+                f"the loss climbed from {start:.4g} to {L:.4g} after {done} "
+                f"update{'s' * (done != 1)}: lr = {lr:g} is past this problem's limit "
+                f"2/λ_max = {_hessian_limit(X):.4g} — try a smaller learning rate.", step=done)
+        if done == max_updates:
+            return None
+        _, dW, db = dense_backward(dO, cache, need_dA_prev=False)
+        W -= lr * dW                           # (n, k), like W
+        b -= lr * db                           # (k,),   like b

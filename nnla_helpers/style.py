@@ -42,7 +42,7 @@ OKABE_ITO = {
 PALETTE = [OKABE_ITO[k] for k in ("orange", "sky_blue", "bluish_green", "vermillion",
                                   "blue", "reddish_purple", "yellow", "grey", "black")]
 TRAIN_COLOR = OKABE_ITO["blue"]          # train curves
-VAL_COLOR = OKABE_ITO["vermillion"]      # held-out curves
+VAL_COLOR = OKABE_ITO["vermillion"]      # validation curves
 HIGHLIGHT = OKABE_ITO["orange"]          # "look here" (current entry, prediction)
 SEQUENTIAL = "viridis"
 DIVERGING = "RdBu_r"

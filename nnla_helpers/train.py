@@ -29,7 +29,7 @@ class History:
     val_loss: list = field(default_factory=list)
     val_acc: list = field(default_factory=list)
     step_loss: list = field(default_factory=list)   # the batch loss of every step
-    best_epoch: int = None        # epoch (1-based) with the lowest held-out loss
+    best_epoch: int = None        # epoch (1-based) with the lowest validation loss
     stopped_early: bool = False
     message: str = ""
 
@@ -41,7 +41,8 @@ class Trainer:
     X, Y:       training inputs (m, n_in) and targets (m, n_out) or integer labels (m,).
     lr:         learning rate, or a function epoch -> learning rate (a schedule).
     batch_size: None for full-batch descent, else the mini-batch size.
-    X_val, Y_val: optional held-out data for the history and early stopping.
+    X_val, Y_val: optional validation data (held out from training) for the history and
+                  early stopping.
     seed:       seeds the shuffling of mini-batches.
 
     The attribute ``fast`` (True unless you set it to False) runs the fast path of
@@ -170,7 +171,7 @@ def _accuracy(net, A, Y):
 
 
 class EarlyStopping:
-    """Early stopping on the held-out loss — notebook 05.
+    """Early stopping on the validation loss — notebook 05.
 
     ``update(loss)`` once per epoch; ``stop`` becomes True after ``patience`` epochs in a row
     without a new lowest loss. ``best_epoch`` (from 1) is the epoch of the lowest loss so far.
@@ -182,7 +183,7 @@ class EarlyStopping:
         self.best_loss, self.best_epoch, self.epoch, self.since_best = np.inf, None, 0, 0
 
     def update(self, loss):
-        """Record one epoch's held-out loss; True if it is a new lowest."""
+        """Record one epoch's validation loss; True if it is a new lowest."""
         self.epoch += 1
         if loss < self.best_loss:
             self.best_loss, self.best_epoch, self.since_best = loss, self.epoch, 0
@@ -200,7 +201,7 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
     """Train ``net`` in place and return its ``History``.
 
     epochs:   passes over the training set (full-batch: one step per epoch).
-    patience: early stopping — stop when the held-out loss has not improved for this many
+    patience: early stopping — stop when the validation loss has not improved for this many
               epochs (needs X_val, Y_val); with restore_best the best weights are put back.
     callback: called as callback(trainer) after every step; return False to stop.
     Raises DivergenceError ("diverged at step … — try a smaller learning rate") on NaN/inf;
@@ -208,7 +209,7 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
     Notebooks 01–06.
     """
     if patience is not None and X_val is None:
-        raise ValueError("early stopping (patience) watches the held-out loss: pass X_val and Y_val.")
+        raise ValueError("early stopping (patience) watches the validation loss: pass X_val and Y_val.")
     trainer = Trainer(net, X, Y, lr, batch_size, momentum, X_val, Y_val, seed)
     h = trainer.history
     watch, best_state = EarlyStopping(patience), None
@@ -228,8 +229,8 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
                     best_state = net.get_state()
             if watch.stop:
                 h.stopped_early = True
-                h.message = (f"stopped early after epoch {epoch}: the held-out loss last improved "
-                             f"at epoch {h.best_epoch}.")
+                h.message = (f"stopped early after epoch {epoch}: the validation loss last "
+                             f"improved at epoch {h.best_epoch}.")
                 break
     if best_state is not None:
         net.set_state(best_state)

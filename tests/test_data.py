@@ -11,7 +11,7 @@ import pytest
 from pathlib import Path
 
 from nnla_helpers import data
-from nnla_helpers.errors import DataFileError, LabelError
+from nnla_helpers.errors import DataFileError, LabelError, ShapeError
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -178,3 +178,51 @@ def test_toy_set_labels():
     np.testing.assert_allclose(np.linalg.norm(X[y == 1], axis=1), 0.3)
     with pytest.raises(ValueError, match="positive number of samples"):
         data.two_moons(0)
+
+
+def test_split_into_train_validation_test_by_sizes():
+    X, y = np.arange(40).reshape(20, 2), np.arange(20)
+    X_tr, y_tr, X_val, y_val, X_te, y_te = data.split(X, y, (10, 6, 4), seed=3)
+    assert (len(y_tr), len(y_val), len(y_te)) == (10, 6, 4)
+    assert sorted(np.concatenate([y_tr, y_val, y_te]).tolist()) == list(range(20))   # each sample once
+    for Xs, ys in [(X_tr, y_tr), (X_val, y_val), (X_te, y_te)]:
+        np.testing.assert_array_equal(Xs[:, 0] // 2, ys)                             # rows keep their labels
+    assert not np.array_equal(y_tr, np.arange(10))                                    # shuffled, not sliced
+    again = data.split(X, y, (10, 6, 4), seed=3)
+    other = data.split(X, y, (10, 6, 4), seed=4)
+    np.testing.assert_array_equal(again[3], y_val)                                    # the same seed, the same cut
+    assert not np.array_equal(other[3], y_val)
+
+
+def test_split_by_fractions_and_into_two_parts():
+    X, y = np.zeros((10, 3)), np.arange(10)
+    parts = data.split(X, y, (0.6, 0.2, 0.2), seed=0)
+    assert [len(p) for p in parts[1::2]] == [6, 2, 2]
+    parts = data.split(X, y, (1 / 3, 1 / 3, 1 / 3), seed=0)           # 3.33… each: the leftover goes somewhere
+    assert sorted(len(p) for p in parts[1::2]) == [3, 3, 4]
+    X_tr, y_tr, X_val, y_val = data.split(X, y, (7, 3), seed=0)
+    assert X_tr.shape == (7, 3) and X_val.shape == (3, 3)
+    Y = np.eye(10)                                                     # 2-D targets (one-hot rows) work too
+    _, Y_tr, _, Y_val = data.split(np.arange(10)[:, None], Y, (0.5, 0.5), seed=1)
+    assert Y_tr.shape == (5, 10) and Y_tr.sum() + Y_val.sum() == 10
+
+
+@pytest.mark.parametrize("sizes, message", [
+    ((6, 3), "add up to 9, but X has 10 samples"),
+    ((0.5, 0.4), "add up to 0.9, not 1"),
+    ((0.5, 6), "mixes fractions and numbers of samples"),
+    ((8, 0, 2), "positive size"),
+    ((0.7, -0.1, 0.4), "positive size"),
+    ((10,), "at least two parts"),
+    (0.3, "must list the size of every part"),
+    ((0.5, "half"), "must be numbers"),
+    ((0.01, 0.99), "leave part 1 empty"),
+])
+def test_split_explains_bad_sizes(sizes, message):
+    with pytest.raises(ValueError, match=message):
+        data.split(np.zeros((10, 2)), np.arange(10), sizes)
+
+
+def test_split_needs_one_label_per_sample():
+    with pytest.raises(ShapeError, match="X has 10 samples .* but Y has 9"):
+        data.split(np.zeros((10, 2)), np.arange(9), (5, 5))

@@ -167,7 +167,10 @@ def test_state_round_trip():
 def test_repeated_forward_is_deterministic(hidden, output):
     net = MLP([2, 3, 2], hidden=hidden, output=output, seed=3)
     X = np.ones((2, 2))
-    np.testing.assert_array_equal(net.predict_proba(X), net.predict_proba(X))
+    first = net.predict_proba(X)                 # a forward pass must not change the net
+    np.testing.assert_array_equal(net.predict_proba(X), first)
+    np.testing.assert_array_equal(MLP([2, 3, 2], hidden=hidden, output=output, seed=3)
+                                  .predict_proba(X), first)
 
 
 def test_cross_entropy_targets_must_be_rows_that_sum_to_one():

@@ -100,7 +100,7 @@ def test_loss_curves_from_history_and_lists():
     h = train.train(net, X, y, epochs=5, lr=0.5, X_val=X[:20], Y_val=y[:20])
     fig = plots.loss_curves(h)
     ax = fig.axes[0]
-    assert [line.get_label() for line in ax.lines] == ["train", "held-out"]
+    assert [line.get_label() for line in ax.lines] == ["train", "validation"]
     np.testing.assert_allclose(ax.lines[0].get_ydata(), h.train_loss)
     assert ax.get_yscale() == "log"
     fig2 = plots.loss_curves(train=[3, 2, 1], log=False, xlabel="step")

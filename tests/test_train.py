@@ -80,6 +80,7 @@ def test_early_stopping_keeps_the_best_weights():
     net = MLP([2, 64, 64, 2], seed=0)
     h = train(net, X_tr, y_tr, epochs=400, lr=0.3, X_val=X_val, Y_val=y_val, patience=20)
     assert h.stopped_early and "stopped early" in h.message
+    assert f"the validation loss last improved at epoch {h.best_epoch}" in h.message
     assert len(h.val_loss) < 400
     best = h.best_epoch
     assert h.val_loss[best - 1] == min(h.val_loss)

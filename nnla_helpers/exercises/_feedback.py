@@ -41,12 +41,26 @@ def call(fn, *args, copy=True):
     except Exception as err:   # any error in the learner's code becomes advice, not a crash
         frame = traceback.extract_tb(err.__traceback__)[-1]
         where = f" (line {frame.lineno}: `{frame.line.strip()}`)" if frame.line else ""
-        hint = ""
-        if "matmul" in str(err) or "not aligned" in str(err):
-            hint = (" In a matrix product A @ B the columns of A must match the rows of B: check "
-                    "the order of the factors (samples are rows here, so X @ W, not W @ X) and "
-                    "whether one of them needs a transpose.")
-        return None, wrong(f"your function raised {type(err).__name__}: {err}{where}.{hint}")
+        return None, wrong(f"your function raised {type(err).__name__}: {err}{where}."
+                           f"{_error_hint(err)}")
+
+
+def _error_hint(err):
+    """A sentence about what usually causes NumPy's error ``err``, or ""."""
+    text = str(err)
+    if "matmul" in text or "not aligned" in text:
+        return (" In a matrix product A @ B the columns of A must match the rows of B: check "
+                "the order of the factors (samples are rows here, so X @ W, not W @ X) and "
+                "whether one of them needs a transpose.")
+    if "could not be broadcast" in text:
+        return (" `+`, `-`, `*` and `/` work entry by entry, so both arrays need the same shape, "
+                "or one must stretch along an axis of length 1 (a bias of shape (k,) is added to "
+                "every row of an (m, k) array). Print the shapes of both sides: one of them "
+                "needs @ instead of *, a transpose, or keeping its shape as it was.")
+    if "truth value of an array" in text:
+        return (" `if`, `and`, `or` and Python's max() ask one yes/no of a whole array. Work "
+                "entry by entry instead: (Z > 0), np.where(Z > 0, a, b), np.maximum(Z, 0).")
+    return ""
 
 
 def unpack(result, names):
@@ -92,6 +106,21 @@ def returned_order(values, right, close):
     return tuple(order) if sorted(order) == sorted(right) else None
 
 
+def divided_by(got, sum_, m):
+    """If ``got`` is ``sum_`` divided by one whole number d other than m, a hint naming d."""
+    got, error = as_numbers("", got)
+    sum_ = np.asarray(sum_, dtype=float)
+    if error or got.shape != sum_.shape or not np.all(np.abs(got) > 1e-12):
+        return []
+    d = sum_ / got
+    d0 = float(d.flat[0])
+    if np.allclose(d, d0, rtol=1e-6) and abs(d0 - round(d0)) < 1e-6 and round(d0) not in (1, m):
+        return [(got, f"you divided by {round(d0)}, but the number of samples here is m = {m}: "
+                      "take it from the data (X.shape[0], or len(X)) instead of writing a "
+                      "number into the function.")]
+    return []
+
+
 def compare(name, got, expected, hints=(), rtol=1e-6, atol=1e-9):
     """Feedback for one array: None, shape, each named mistake in ``hints``, then closeness.
 
@@ -102,7 +131,15 @@ def compare(name, got, expected, hints=(), rtol=1e-6, atol=1e-9):
     if error:
         return error
     expected = np.asarray(expected, dtype=float)
+    close = lambda a, b: a.shape == b.shape and np.allclose(a, b, rtol=rtol, atol=atol)  # noqa: E731
     if got.shape != expected.shape:
+        for wrong_value, explanation in hints:        # a named mistake of another shape
+            if close(got, np.asarray(wrong_value, dtype=float)):
+                return wrong(f"{name}: {explanation}")
+        if got.ndim == 2 and close(got.T, expected):
+            return wrong(f"{name} is transposed: it has shape {got.shape} but should have shape "
+                         f"{expected.shape}. Check which factor of the product comes first, or "
+                         "which one needs the transpose.")
         hint = ""
         if got.size == expected.size:
             hint = " The numbers may be right but arranged differently — check for a missing reshape or transpose."
@@ -118,9 +155,14 @@ def compare(name, got, expected, hints=(), rtol=1e-6, atol=1e-9):
     if np.allclose(got, expected, rtol=rtol, atol=atol):
         return None
     for wrong_value, explanation in hints:
-        wrong_value = np.asarray(wrong_value, dtype=float)
-        if wrong_value.shape == got.shape and np.allclose(got, wrong_value, rtol=rtol, atol=atol):
+        if close(got, np.asarray(wrong_value, dtype=float)):
             return wrong(f"{name}: {explanation}")
+    whole = np.all(got == np.round(got)) and not np.all(expected == np.round(expected))
+    if whole and np.all(np.abs(got - expected) < 1 + 1e-9):
+        return wrong(f"{name} holds whole numbers only, where the right values have fractions: "
+                     "something cut them off — integer division `//` (use `/`), int(), "
+                     "np.round, or an array made with an integer dtype (np.zeros gives floats; "
+                     "np.zeros_like of an int array does not).")
     worst = np.unravel_index(np.argmax(np.abs(got - expected)), got.shape)
     return wrong(f"{name} has the right shape {got.shape} but different values; e.g. at index "
                  f"{tuple(int(i) for i in worst)} you have {got[worst]:.6g}, expected "

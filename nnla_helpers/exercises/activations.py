@@ -26,17 +26,35 @@ def check_relu_grad(relu_grad):
     Notebook 03."""
     Z = np.array([[-2.0, -0.5, 0.0, 0.5, 2.0],
                   [3.0, -1.0, 1.5, -3.0, 0.25]])
+    feedback, corner = _relu_grad_verdict(relu_grad, Z)
+    if feedback is not None:
+        return feedback
+    for shape in ((7,), (2, 3, 2)):           # "any shape": a loop over rows and columns fails
+        Z_other = np.random.default_rng(len(shape)).normal(size=shape)
+        got, error = _quiet_call(relu_grad, Z_other.copy())
+        feedback = error or compare("ReLU'(Z)", got, act.relu_grad(Z_other))
+        if feedback:
+            feedback.message = (f"right for a 2-D Z, but not for Z of shape {shape}: "
+                                 + feedback.message + " Work on the whole array at once, "
+                                 "(Z > 0).astype(float), so any shape works.")
+            return feedback
+    return correct("ReLU'(z) = [z > 0], for Z of any shape: the gradient passes where the unit "
+                   "was active and is blocked where it was not." + corner)
+
+
+def _relu_grad_verdict(relu_grad, Z):
+    """(None, note) if the learner's ReLU' is right on Z, else (Feedback, ""). A slope of 1
+    at the corner z = 0 is accepted, with a note on it."""
     got, error = _quiet_call(relu_grad, Z.copy())
     if error:
-        return error
+        return error, ""
     expected = act.relu_grad(Z)
     as_float, _ = as_numbers("ReLU'(Z)", got)
     at_kink = Z == 0
     if as_float is not None and as_float.shape == Z.shape and np.allclose(as_float[~at_kink], expected[~at_kink]) \
             and np.all((as_float[at_kink] >= 0) & (as_float[at_kink] <= 1)) and np.any(as_float[at_kink] > 0):
-        return correct("1 for z > 0 and 0 for z < 0. At z = 0 exactly ReLU has a corner and no "
-                       "derivative; you chose 1 there, the course (and most libraries) choose 0 — "
-                       "both work in practice.")
+        return None, (" At z = 0 exactly ReLU has a corner and no derivative; you chose 1 "
+                      "there, the course (and most libraries) choose 0 — both work in practice.")
     feedback = compare("ReLU'(Z)", got, expected, hints=[
         (act.relu(Z), "that is ReLU itself, max(0, z). Its derivative is the slope: 1 where "
                       "z > 0, 0 where z < 0."),
@@ -44,9 +62,12 @@ def check_relu_grad(relu_grad):
         ((Z < 0).astype(float), "flipped: the slope is 1 where z > 0 and 0 where z < 0."),
         ((Z <= 0).astype(float), "flipped: the slope is 1 where z > 0 and 0 where z < 0."),
         (np.ones_like(Z), "that is the derivative of the identity. ReLU is flat (slope 0) for z < 0."),
+        (np.clip(Z, 0, 1), "the slope is exactly 0 or 1, not z clipped to [0, 1]: (Z > 0)."),
+        ((Z > 1).astype(float), "ReLU bends at 0, not at 1: the slope is 1 for every z > 0."),
+        (np.where(Z > 0, 1.0, 0.01), "0.01 for z < 0 is leaky ReLU's slope; plain ReLU is flat "
+                                     "there: 0."),
     ])
-    return feedback or correct("ReLU'(z) = [z > 0]: the gradient passes where the unit was "
-                               "active and is blocked where it was not.")
+    return feedback, ""
 
 
 def check_sigmoid_grad(sigmoid_grad):
@@ -89,6 +110,13 @@ def _sigmoid_grad_verdict(sigmoid_grad, Z, c, beta):
         (-expected, "the sign is flipped: σ is increasing, so σ' > 0."),
         (c * beta * s * (1 + s), "it is (1 − s), not (1 + s): d/dz [1 / (1 + e^(−βz))] = "
                                  "β e^(−βz) / (1 + e^(−βz))² = β·s·(1 − s)."),
+        (c / beta * s * (1 - s), "it is c TIMES β: the chain rule through βz multiplies by β, "
+                                 "σ' = c·β·s·(1 − s)."),
+        (c * beta ** 2 * s * (1 - s), "β appears once in front: σ' = c·β·s·(1 − s) (the other β "
+                                      "is inside s, in e^(−βz))."),
+        (c * beta * act.sigmoid(Z, 1.0, c) * (1 - act.sigmoid(Z, 1.0, c)),
+         "the parameters come in the order sigmoid_grad(Z, c, beta): your function uses c where "
+         "β belongs (inside the exponential)."),
     ]
     if (c, beta) != (2.0, 3.0):
         hints.insert(0, (act.sigmoid_grad(Z, 2.0, 3.0),
@@ -114,8 +142,21 @@ def check_softmax(softmax):
         return error
     expected = act.softmax(Z)
     E = np.exp(Z)
+    S = np.exp(Z - Z.max(axis=1, keepdims=True))        # the stable numerators
+    column_max = np.exp(Z - Z.max(axis=0, keepdims=True))
     with np.errstate(all="ignore"):
         feedback = compare("softmax(Z)", got, expected, hints=[
+            (S / S.sum(axis=0, keepdims=True), "the shift is right, but each COLUMN sums to 1: "
+                                               "each ROW is one sample, so divide by "
+                                               "S.sum(axis=1, keepdims=True)."),
+            (S / S.sum(), "the shift is right, but the whole matrix sums to 1; each row (one "
+                          "sample) should: divide by S.sum(axis=1, keepdims=True)."),
+            (column_max / column_max.sum(axis=1, keepdims=True),
+             "you subtracted each COLUMN's maximum (axis=0): subtract each ROW's own maximum, "
+             "Z.max(axis=1, keepdims=True) — a shift cancels only if the whole row gets it."),
+            (S / E.sum(axis=1, keepdims=True), "shift the denominator too: with e^(z − max) on "
+                                               "top, the sum must be of the same shifted "
+                                               "exponentials, so the shift cancels."),
             (E / E.sum(axis=0, keepdims=True), "each COLUMN sums to 1, but each ROW is one sample: "
                                                "normalise along axis=1 (keepdims=True)."),
             (E / E.sum(), "the whole matrix sums to 1; each row (one sample) should: "
@@ -160,7 +201,17 @@ def check_softmax(softmax):
                      "overflows or every e^z underflows to 0. Subtract each row's MAXIMUM: then "
                      "the largest exponent is exactly 0.")
         return wrong("large logits (1000) give NaN or inf: subtract each row's maximum before exp.")
-    feedback = compare("softmax(Z)", got, expected)
+    with np.errstate(all="ignore"):
+        clipped = np.exp(np.clip(Z_big, -500, 500))
+        naive = np.exp(Z_big)
+        hints = [(clipped / clipped.sum(axis=1, keepdims=True),
+                  "clipping the logits avoids the overflow but changes the answer (1000 and "
+                  "1001 both become 500, so they look equally likely). Subtract each row's "
+                  "maximum instead: that shift cancels in the fraction."),
+                 (np.nan_to_num(naive / naive.sum(axis=1, keepdims=True)),
+                  "np.nan_to_num hides the overflow instead of avoiding it: the NaN became 0, "
+                  "so those rows no longer sum to 1. Subtract each row's maximum before exp.")]
+    feedback = compare("softmax(Z)", got, expected, hints=hints)
     if feedback:
         feedback.message = "with logits around 1000: " + feedback.message
         return feedback

@@ -49,11 +49,20 @@ def check_numerical_gradient(numerical_gradient):
     """Exercise: ``numerical_gradient(f, x, eps)`` returns the central-difference gradient of
     the number f() with respect to every entry of the array x (f reads x; nudge one entry at a
     time, evaluate, and put it back) — notebook 04."""
-    x, f, exact = _numgrad_example()
+    x, f_plain, exact = _numgrad_example()
     eps = 1e-4
     original = x.copy()
+    seen = []                                # x as it was at each call of f()
+
+    def f():
+        seen.append(x.copy())
+        return f_plain()
+
     grad, error = call(numerical_gradient, f, x, eps, copy=False)      # f reads this very x
     if error:
+        if "positional argument" in error.message:
+            error.message += (" f takes no arguments: it reads x itself. Nudge an entry of x in "
+                              "place (x[i] += eps), call f(), and put the entry back.")
         return error
     if not np.allclose(x, original, rtol=0, atol=1e-12):
         return wrong("after your function ran, x was changed. Put every entry back after nudging "
@@ -63,13 +72,27 @@ def check_numerical_gradient(numerical_gradient):
     if grad is None:
         return wrong("your function returned None — the exercise cell still has its placeholder; "
                      "return the array of derivatives.")
+    integer = np.asarray(grad).dtype.kind in "iub" if isinstance(grad, np.ndarray) else False
     grad, error = as_numbers("the gradient", grad)
     if error:
         return error
+    if integer:
+        return wrong("your gradient array holds integers, so every derivative was cut to a whole "
+                     "number: start from np.zeros_like(x, dtype=float) (or np.zeros(x.shape)).")
+    if not np.all(np.isfinite(grad)):
+        return wrong("the gradient contains NaN or infinite values; each entry should be "
+                     "(f(x + eps) − f(x − eps)) / (2·eps), a finite number.")
     if grad.shape != x.shape:
         return wrong(f"the gradient has shape {grad.shape} but x has shape {x.shape}: there is one "
                      "derivative per entry of x, so the gradient has x's shape "
                      "(start from np.zeros_like(x)).")
+    if seen and all(np.array_equal(v, original) for v in seen):
+        return wrong(f"f() was called {len(seen)} times, but always with x exactly as it was: "
+                     "f reads x itself, so nudging a copy (or another array) changes nothing. "
+                     "Change the entry of x in place, x[i] += eps, call f(), then put it back.")
+    if not seen:
+        return wrong("your function never calls f(): the derivative comes from evaluating f at "
+                     "x[i] + eps and at x[i] − eps.")
     err = relative_error(grad, exact)
     if err < 1e-7:
         again, error = call(numerical_gradient, f, x, 10 * eps, copy=False)
@@ -134,6 +157,17 @@ def check_numerical_gradient(numerical_gradient):
                       "entry at a time (loop with np.ndindex(x.shape)) so each derivative "
                       "belongs to its own entry."),
         (-exact, "the sign is flipped: f(x + eps) comes first, (f(x + eps) − f(x − eps)) / (2·eps)."),
+        (exact * eps ** 2, "operator precedence: `/ 2 * eps` divides by 2 and then MULTIPLIES by "
+                           "eps. Write the denominator in brackets: / (2 * eps)."),
+        (forward / 2, "your second evaluation is at x, not at x − eps: after x[i] += eps, "
+                      "subtract 2·eps (or restore x[i] and then subtract eps) to reach x − eps."),
+        (np.broadcast_to(exact.sum(axis=1, keepdims=True), x.shape),
+         "each ROW got one number: for a 2-D x, x[i] is a whole row, so `for i in "
+         "range(len(x))` nudges a row at a time. Loop over every entry with "
+         "`for i in np.ndindex(x.shape):`."),
+        (np.where(np.arange(x.size).reshape(x.shape) == x.size - 1, exact, 0.0),
+         "only the last entry is filled in: `grad[i] = …` must be inside the loop, once per "
+         "entry."),
     ]
     for value, why in hints:
         if np.allclose(grad, value, rtol=1e-7, atol=1e-10):
@@ -194,6 +228,23 @@ def _typical_mistakes(X, Y, W1, b1, W2, b2):
         "only — into dZ2 = (A2 − Y) / m, or into every dW and db, not both.")
     add({name: -g for name, g in good.items()},
         "the sign is flipped: dZ2 = (A2 − Y) / m (prediction minus target), not Y − A2.")
+    n, k = X.shape[1], Y.shape[1]
+    for d, what in ((k, f"k = Y.shape[1] = {k}, the number of classes"),
+                    (n, f"n = X.shape[1] = {n}, the number of inputs")):
+        if d != m:
+            add({name: g * m / d for name, g in good.items()},
+                f"you divided by {what}; the loss is a mean over the m = X.shape[0] = {m} "
+                "samples, so dZ2 = (A2 − Y) / m.")
+    A2 = cache.output
+    twice = dZ2 * A2 * (1 - A2)
+    add({"dW2": A1.T @ twice, "db2": twice.sum(axis=0), **layer1((twice @ W2.T) * mask)},
+        "softmax with cross-entropy already gives dZ2 = (A2 − Y) / m — the softmax's derivative "
+        "is inside that simple result. Multiplying by A2(1 − A2) as well applies it twice (that "
+        "factor belongs to a sigmoid output with squared error, essay 002's network).")
+    add({"dW2": mask.T @ dZ2},
+        "dW2 came out as (Z1 > 0)ᵀ dZ2: A1 was overwritten by the ReLU mask before dW2 used it. "
+        "An in-place change such as `mask = A1; mask[mask > 0] = 1` changes A1 too (both names "
+        "point to the same array). Make the mask a new array: (Z1 > 0).astype(float).")
     add({"dW2": dZ2.T @ A1},
         "this is the transpose of the right answer: dW2 = A1ᵀ dZ2. Its rows belong to the "
         "hidden units and its columns to the outputs, like W2 (here both are 4, so the shape "
@@ -249,7 +300,22 @@ def check_backward(backward):
     Each gradient is compared with central finite differences of the loss; the verdict names
     the first wrong one (in the order backprop computes them: dW2, db2, dW1, db1) and, if the
     mistake is a typical one, what it is — notebook 04."""
-    params = _backward_example()
+    first = _backward_verdict(backward, _backward_example())
+    if first is not None and not first.correct:
+        return first
+    # a second network of other sizes: a number written into the function (6 for m) fails here
+    second = _backward_verdict(backward, _backward_example(m=5, n=2, h=3, k=3, seed=9))
+    if not second.correct:
+        second.message = ("right for the first network (m = 6 samples, 3 → 4 → 4), but not for "
+                          "one with m = 5 samples and 2 → 3 → 3 units: " + second.message +
+                          " Take every size from the arrays (m = X.shape[0]), never a number "
+                          "written into the function.")
+        return second
+    return first
+
+
+def _backward_verdict(backward, params):
+    """The Feedback on the learner's backward for one network."""
     X, Y, W1, b1, W2, b2 = params
     result, error = call(backward, *(p.copy() for p in params))
     if error:
@@ -300,8 +366,15 @@ def _judge(name, value, numeric, shape, mistakes):
         elif value.size != int(np.prod(shape)):
             hint = (" Add up over the samples only (axis=0): one number per unit."
                     if name.startswith("db") else "")
+        elif name.startswith("db"):
+            hint = (" The numbers may be right, in the wrong shape: sum(axis=0, keepdims=True) "
+                    "keeps a (1, k) row, but a bias is a flat (k,) vector — drop keepdims.")
         return wrong(f"{name} has shape {value.shape} but {param} has shape {shape}: a gradient "
                      f"always has its parameter's shape. {FORMULAS[name]}.{hint}")
+    if not np.all(np.isfinite(value)):
+        return wrong(f"{name} contains NaN or infinite values. The usual cause is log or exp of "
+                     "huge numbers (use the package's softmax, which subtracts the row maximum) "
+                     "or a division by 0.")
     err = relative_error(value, numeric)
     if err < TOLERANCE:
         return None

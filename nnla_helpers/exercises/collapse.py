@@ -1,7 +1,7 @@
 """Exercises of notebook 02: collapse two linear layers into one, and the homogeneous trick.
 
-    H = X W1 + b1,  O = H W2 + b2     X (N, n), W1 (n, m), b1 (m,), W2 (m, z), b2 (z,)
-    O = X W′ + b′  with  W′ = W1 W2 (n, z)  and  b′ = b1 W2 + b2 (z,)
+    H = X W1 + b1,  O = H W2 + b2     X (m, n), W1 (n, n_h), b1 (n_h,), W2 (n_h, k), b2 (k,)
+    O = X W′ + b′  with  W′ = W1 W2 (n, k)  and  b′ = b1 W2 + b2 (k,)
 
     homogeneous form of one layer:  M = [[W, 0], [b, 1]]   shape (n + 1, k + 1)
     [X 1] @ M = [X W + b, 1]
@@ -10,20 +10,20 @@
 import numpy as np
 
 from ..layers import dense_forward
-from ._feedback import as_numbers, call, compare, correct, unpack, wrong
+from ._feedback import as_numbers, call, compare, correct, returned_order, unpack, wrong
 
 
-def _layers(n, m, z, seed):
+def _layers(n, n_h, k, seed):
     rng = np.random.default_rng(seed)
-    return (rng.normal(size=(n, m)), rng.normal(size=m), rng.normal(size=(m, z)),
-            rng.normal(size=z))
+    return (rng.normal(size=(n, n_h)), rng.normal(size=n_h), rng.normal(size=(n_h, k)),
+            rng.normal(size=k))
 
 
 def check_collapse(collapse):
     """Exercise: ``collapse(W1, b1, W2, b2)`` returns (W′, b′) with W′ = W1 W2, b′ = b1 W2 + b2.
 
-    Tried first on square matrices (n = m = z = 3), where the usual slips (order, transposes,
-    a forgotten bias) still compute and can be recognised, then on n = 3 → m = 4 → z = 2.
+    Tried first on square matrices (n = n_h = k = 3), where the usual slips (order, transposes,
+    a forgotten bias) still compute and can be recognised, then on n = 3 → n_h = 4 → k = 2.
     Notebook 02.
     """
     W1, b1, W2, b2 = _layers(3, 3, 3, seed=10)
@@ -33,13 +33,21 @@ def check_collapse(collapse):
     (Wp, bp), error = unpack(result, ("W_prime", "b_prime"))
     if error:
         return error
+    order = returned_order((Wp, bp), {"W_prime": W1 @ W2, "b_prime": b1 @ W2 + b2},
+                           lambda a, r: np.allclose(a, r, rtol=1e-6, atol=1e-9))
+    if order == ("b_prime", "W_prime"):
+        return wrong("W′ and b′ are right but swapped: `return W_prime, b_prime`.")
     feedback = compare("W′", Wp, W1 @ W2, hints=[
         (W2 @ W1, "the order is swapped. X goes through W1 first, so W′ = W1 @ W2 "
-                  "((n, m) @ (m, z) = (n, z)); matrix products do not commute."),
+                  "((n, n_h) @ (n_h, k) = (n, k)); matrix products do not commute."),
         (W1.T @ W2.T, "no transposes are needed with samples in rows: W′ = W1 @ W2. "
                       "(W1ᵀ W2ᵀ would be the column-vector form, and even there the order differs.)"),
-        ((W1 @ W2).T, "W′ is transposed: with samples in rows, W′ = W1 @ W2 has shape (n, z)."),
+        ((W1 @ W2).T, "W′ is transposed: with samples in rows, W′ = W1 @ W2 has shape (n, k)."),
         (W1 * W2, "`*` multiplies entry by entry; a layer after a layer is a matrix product: W1 @ W2."),
+        (W1.T @ W2, "W1 is transposed: with samples in rows, X @ W1 @ W2 = X @ (W1 @ W2), so "
+                    "W′ = W1 @ W2 with no transposes."),
+        (W1 @ W2.T, "W2 is transposed: with samples in rows, W′ = W1 @ W2 with no transposes."),
+        (W1 + W2, "a layer after a layer multiplies: W′ = W1 @ W2, not W1 + W2."),
     ])
     if feedback:
         return feedback
@@ -47,11 +55,15 @@ def check_collapse(collapse):
         (b2, "b1 is forgotten. The first bias is added before W2, so it passes through W2 too: "
              "b′ = b1 @ W2 + b2."),
         (b1 + b2, "b1 must pass through W2 before it meets b2: b′ = b1 @ W2 + b2 (b1 + b2 only "
-                  "works when W2 happens to be the identity — and fails when m ≠ z)."),
+                  "works when W2 happens to be the identity — and fails when n_h ≠ k)."),
         (b1 @ W2, "b2 is forgotten: b′ = b1 @ W2 + b2."),
         (W2 @ b1 + b2, "b1 is a row like the rows of X, so it is multiplied from the left: "
                        "b1 @ W2. (W2 @ b1 multiplies by W2 transposed.)"),
         (b1 @ W1 @ W2 + b2, "b1 enters after W1, so it only goes through W2: b′ = b1 @ W2 + b2."),
+        ((b1 + b2) @ W2, "b2 is added after W2, so it does not go through W2: b′ = b1 @ W2 + b2."),
+        (b1 @ W2 - b2, "b2 is added, not subtracted: b′ = b1 @ W2 + b2."),
+        (b1 * W2 + b2, "`*` multiplies entry by entry (and makes a matrix here); b1 passes through "
+                       "the layer as a row does: b1 @ W2 + b2."),
     ])
     if feedback:
         return feedback
@@ -59,14 +71,14 @@ def check_collapse(collapse):
     W1, b1, W2, b2 = _layers(3, 4, 2, seed=11)
     result, error = call(collapse, W1, b1, W2, b2)
     if error:
-        error.message = ("it works for square matrices but not for n = 3 → m = 4 → z = 2: "
+        error.message = ("it works for square matrices but not for n = 3 → n_h = 4 → k = 2: "
                          + error.message + " Check the order of the factors and the shapes: "
                          "W1 (3, 4) @ W2 (4, 2) = W′ (3, 2).")
         return error
     (Wp, bp), error = unpack(result, ("W_prime", "b_prime"))
     feedback = error or compare("W′", Wp, W1 @ W2) or compare("b′", bp, b1 @ W2 + b2)
     if feedback:
-        feedback.message = "for n = 3 → m = 4 → z = 2: " + feedback.message
+        feedback.message = "for n = 3 → n_h = 4 → k = 2: " + feedback.message
         return feedback
     Wp, bp = np.asarray(Wp, dtype=float), np.asarray(bp, dtype=float)     # lists are fine too
     X = np.random.default_rng(12).normal(size=(5, 3))
@@ -115,6 +127,8 @@ def check_homogeneous(to_homogeneous):
     corner_zero[n, k] = 0.0
     ones_column = alt.copy()
     ones_column[:, k] = 1.0
+    b_column = np.zeros_like(alt)
+    b_column[:n, :k], b_column[:k, k], b_column[n, k] = W, b, 1.0
     b_first = np.zeros_like(alt)
     b_first[0, :k], b_first[0, k], b_first[1:, :k] = b, 1.0, W
     feedback = compare("M", M, expected, hints=[
@@ -131,6 +145,10 @@ def check_homogeneous(to_homogeneous):
          "the last row must be [b, 1], not all ones: the appended 1 of each sample picks up b."),
         (np.zeros_like(expected), "M is all zeros: fill in W (top left), b (last row) and the 1 "
                                   "(bottom right)."),
+        (_homogeneous(W, 0 * b), "b is missing from the last row: M = [[W, 0], [b, 1]], so the "
+                                 "appended 1 of every sample picks up b."),
+        (b_column, "b goes in the last ROW of M, not the last column: the 1 appended to each "
+                   "sample (row) of X meets the last row of M in X @ M."),
     ])
     if feedback:
         return feedback

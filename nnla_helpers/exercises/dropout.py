@@ -18,6 +18,7 @@ from ..train import EarlyStopping
 from ._feedback import as_numbers, call, correct, unpack, wrong
 
 KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and 1 − p differ)
+KEEP_OTHER = 0.6      # a second one, so a keep_prob written into the function shows
 
 
 def _same(a, b):
@@ -130,8 +131,15 @@ def check_dropout(dropout_forward, dropout_backward):
                  (A * D * p, "multiply by 1/p, not by p: A_out = A ⊙ D / keep_prob."),
                  (A * D * 2, "×2 is right only for keep_prob = 0.5 (essay 000's case); in "
                              "general divide by keep_prob."),
+                 (A * D / (1 - p), f"you divided by 1 − keep_prob = {1 - p:.1f}, the probability "
+                                   "of DROPPING a unit; divide by the probability of keeping "
+                                   "it: A_out = A ⊙ D / keep_prob."),
                  (A * (1 - D) / p, "you zeroed the kept units and kept the dropped ones: "
-                                   "A_out = A ⊙ D / p.")]
+                                   "A_out = A ⊙ D / p."),
+                 (A * D / D.mean(), f"you divided by the fraction this mask happened to keep "
+                                    f"({D.mean():.4f}); divide by keep_prob itself, the "
+                                    "probability every unit is kept with, so the scale is the "
+                                    "same at every call: A_out = A ⊙ D / keep_prob.")]
         for value, why in hints:
             if _same(A_out, value):
                 return wrong(why)
@@ -153,6 +161,26 @@ def check_dropout(dropout_forward, dropout_backward):
             return error
         total += A_out
     ratio = float(np.mean(total / n_masks) / np.mean(A_small))
+    if abs(ratio - 1) > 0.01:          # 5 standard errors of 4000 masks on 20 entries
+        return wrong(f"averaged over {n_masks} masks drawn one call after another, A_out's mean "
+                     f"is {ratio:.3f} × A's mean, but dividing by keep_prob should keep it at "
+                     "1.000: each call must draw a fresh mask from the rng it is given, with "
+                     "P(keep) = keep_prob, and scale by 1/keep_prob.")
+
+    # -- another keep_prob: nothing may be written into the function --------------------------
+    p2 = KEEP_OTHER
+    out2, error = _forward(dropout_forward, A, p2, seed=6)
+    if error:
+        return error
+    A2, D2 = out2
+    if abs(D2.mean() - p2) > 0.01 or not _same(A2, layers.dropout_forward(A, D2, p2)[0]):
+        if abs(D2.mean() - p) < 0.01 or _same(A2, A * D2 / p):
+            return wrong(f"with keep_prob = {p2} your function still keeps {100 * D2.mean():.0f} % "
+                         f"or divides by {p}: the number {p} is written into it. Use the "
+                         "keep_prob it is given, for the mask and for the scale.")
+        return wrong(f"right for keep_prob = {p}, but not for keep_prob = {p2}: the mask should "
+                     f"keep about {100 * p2:.0f} % (it keeps {100 * D2.mean():.1f} %) and "
+                     f"A_out = A ⊙ D / {p2}.")
 
     # -- keep_prob = 1: nothing happens ------------------------------------------------------
     out1, error = _forward(dropout_forward, A, 1.0, seed=4)
@@ -180,6 +208,9 @@ def check_dropout(dropout_forward, dropout_backward):
                  (dA_out * D_fixed * p, "divide by keep_prob, as in the forward: dA = dA_out ⊙ D / p."),
                  (dA_out * D_fixed * 2, "×2 is the essay's 1/p for keep_prob = 0.5 only; divide by "
                                         "keep_prob: dA = dA_out ⊙ D / p."),
+                 (dA_out * D_fixed / (1 - p), f"you divided by 1 − keep_prob = {1 - p:.1f}, the "
+                                              "probability of dropping; divide by keep_prob, as "
+                                              "in the forward: dA = dA_out ⊙ D / p."),
                  (D_fixed, "that is the mask itself; the gradient is dA_out ⊙ D / p."),
                  (D_fixed / p, "the gradient dA_out is missing: dA = dA_out ⊙ D / p."),
                  (dA_out / p, "the mask is missing: a dropped unit did not take part in the "
@@ -188,6 +219,9 @@ def check_dropout(dropout_forward, dropout_backward):
         for value, why in hints:
             if _same(dA, value):
                 return wrong(why)
+        if _same(dA, dA_out * (1 - D_fixed) / p):
+            return wrong("you used 1 − D, the DROPPED units: the gradient flows through the kept "
+                         "ones, dA = dA_out ⊙ D / p.")
         looks_masked = np.all(np.isclose(ratio_back, 0) | np.isclose(ratio_back, 1 / p)
                               | np.isclose(ratio_back, 1))
         if looks_masked and np.any(dA[dropped] != 0):
@@ -195,6 +229,17 @@ def check_dropout(dropout_forward, dropout_backward):
                          "that the forward pass dropped get a gradient. Reuse D — the very mask of "
                          "the forward pass: dA = dA_out ⊙ D / p.")
         return wrong("dA should be dA_out ⊙ D / keep_prob: the same mask and scale as the forward.")
+    D_other = (np.random.default_rng(7).random(A.shape) < KEEP_OTHER).astype(float)
+    dA2, error = call(dropout_backward, dA_out.copy(), D_other.copy(), KEEP_OTHER)
+    dA2, error = (None, error) if error else _as_array("dA", dA2, A.shape)
+    if error:
+        return error
+    if not _same(dA2, layers.dropout_backward(dA_out, (D_other, KEEP_OTHER))):
+        if _same(dA2, dA_out * D_other / p):
+            return wrong(f"with keep_prob = {KEEP_OTHER} your backward still divides by {p}: the "
+                         f"number {p} is written into it. Divide by the keep_prob it is given.")
+        return wrong(f"right for keep_prob = {p}, but not for keep_prob = {KEEP_OTHER}: "
+                     "dA = dA_out ⊙ D / keep_prob.")
     return correct(f"D keeps {100 * kept:.1f} % of the units (keep_prob = {p}); over {n_masks} "
                    f"masks the mean of A_out is {ratio:.3f} × the mean of A (unchanged, as 1/p "
                    "promises); keep_prob = 1 changes nothing; and the backward reuses D with "
@@ -223,6 +268,7 @@ CASES = [
     ([1.00, 0.50, 0.80, 0.70, 0.60, 0.55, 0.90], 2),   # falling again, never below the best: 4, 2
     ([1.00, 0.70, 0.70, 0.70, 0.65], 2),               # an equal loss is no improvement: 4, 2
     ([1.00, 0.900, 0.899, 0.8985, 0.95, 0.96], 2),     # tiny improvements count: 6, 4
+    ([0.50, 0.4999, 0.4998, 0.4997, 0.60, 0.70], 2),   # tinier still (no min_delta): 6, 4
 ]
 
 
@@ -259,12 +305,42 @@ SLIPS = [
      "both epochs are one too small: epochs are counted from 1, so add 1 to the list index."),
     (lambda v, p: (len(v), int(np.argmin(v)) + 1),
      "you never stop: stop after `patience` epochs in a row without a new lowest loss."),
+    (lambda v, p: reference_early_stopping(v, p)[::-1],
+     "your two numbers are right but swapped: `return stop_epoch, best_epoch`."),
+    (lambda v, p: reference_early_stopping(v, 2),
+     "your function behaves as if patience were always 2: use the `patience` it is given."),
+    (lambda v, p: _early_stopping_variant(v, p, lambda loss, best, prev: loss < best,
+                                          lambda since, p: since >= p - 1),
+     "you stop one epoch early: wait until `patience` epochs in a row have passed without a "
+     "new lowest loss (`since >= patience`, not `since >= patience - 1`)."),
+    (lambda v, p: _with_margin(v, p, 1e-3),
+     "you require the loss to fall by a margin (like 0.001) to count as better; here any lower "
+     "loss is an improvement: `loss < best`."),
+    (lambda v, p: (lambda stop, best: (stop - 1, best))(*reference_early_stopping(v, p)),
+     "stop_epoch is one too small — counted from 0? Both epochs are counted from 1 (the first "
+     "epoch is epoch 1)."),
+    (lambda v, p: (lambda stop, best: (stop + 1, best))(*reference_early_stopping(v, p)),
+     "stop_epoch is one too large: training stops AT the epoch that makes it `patience` epochs "
+     "in a row without improvement, not the one after it."),
 ]
+
+
+def _with_margin(val_loss, patience, margin):
+    """Early stopping that counts only improvements by more than ``margin`` (a min_delta)."""
+    best, best_epoch, since = np.inf, None, 0
+    for epoch, loss in enumerate(val_loss, start=1):
+        if loss < best - margin:
+            best, best_epoch, since = loss, epoch, 0
+        else:
+            since += 1
+        if since >= patience:
+            return epoch, best_epoch
+    return len(val_loss), best_epoch
 
 
 def check_early_stopping(early_stopping):
     """Exercise: ``early_stopping(val_loss, patience)`` returns ``(stop_epoch, best_epoch)``:
-    stop after the epoch at which the held-out loss has not improved for ``patience`` epochs
+    stop after the epoch at which the validation loss has not improved for ``patience`` epochs
     in a row (or after the last epoch), and report the epoch of the lowest loss seen so far.
     Epochs are counted from 1 — notebook 05."""
     answers = []
@@ -272,6 +348,11 @@ def check_early_stopping(early_stopping):
         result, error = call(early_stopping, list(losses), patience)
         if error:
             return error
+        if result is None and answers:
+            return wrong(f"for val_loss = {losses} and patience = {patience} your function "
+                         "returned nothing (None): when patience never runs out, the loop ends "
+                         "without a `return`. Add `return len(val_loss), best_epoch` after the "
+                         "loop.")
         (stop, best), error = unpack(result, ("stop_epoch", "best_epoch"))
         if error:
             return error
@@ -282,6 +363,12 @@ def check_early_stopping(early_stopping):
         if not all(_whole(v) for v in (stop, best)):
             return wrong(f"return two whole numbers, the epochs (counted from 1) — not a loss "
                          f"value or a list: you returned {stop!r} and {best!r}.")
+        if int(stop) > len(losses) or int(stop) < 1:
+            return wrong(f"for val_loss = {losses} and patience = {patience} you answered "
+                         f"stop_epoch = {int(stop)}, but there are only epochs 1 to {len(losses)}: "
+                         "training stops at one of its epochs — at the last one if patience never "
+                         "runs out. (A stop computed as best_epoch + patience, or one epoch after "
+                         "the right one, can run past the end.)")
         answers.append((int(stop), int(best)))
     expected = [reference_early_stopping(losses, patience) for losses, patience in CASES]
     if answers == expected:

@@ -17,6 +17,8 @@ the row network's gradients) against the essay's formulas written out in columns
 notebook 06 writes them.
 """
 
+import re
+
 import numpy as np
 
 from .. import data, network
@@ -60,6 +62,20 @@ def _index_error_hint(err_text):
         return ("the labels arrived as floats (like 3.0) — which is how `np.loadtxt` reads them from "
                 "a CSV file, for instance. Floats cannot index an array: convert first with "
                 "`labels = labels.astype(int)`.")
+    line = re.search(r"`([^`]*)`\)", err_text)
+    index = re.search(r"\[([^\]]*)\]\s*=", line.group(1)) if line else None
+    if "out of bounds" in err_text and index and "," in index.group(1):
+        rows, columns = index.group(1).split(",", 1)
+        if "arange" in rows and "+ 1" in columns.replace("+1", "+ 1"):
+            return ("digit 9 went to column 10, which does not exist: digit d goes in column d, "
+                    "counting from 0 — `Y[np.arange(m), labels] = 1`, without the + 1.")
+        if "arange" in columns:
+            return ("the row and column indices are swapped: row i is sample i and its 1 goes in "
+                    "column labels[i], so `Y[np.arange(m), labels] = 1`.")
+    if "out of bounds" in err_text and "axis 1 with size 10" in err_text:
+        return ("the column index ran past the 10 classes: it looks like the sample numbers "
+                "np.arange(m) went into the columns and the labels into the rows. Row i is "
+                "sample i and its 1 goes in column labels[i]: `Y[np.arange(m), labels] = 1`.")
     if "out of bounds" in err_text:
         return ("an index is out of bounds. There are 10 classes, the digits 0 to 9, so Y needs "
                 "n_classes = 10 columns and digit d goes in column d (counting from 0).")
@@ -122,6 +138,8 @@ def check_one_hot(one_hot):
             (np.eye(11)[labels.astype(int)][:, 1:], "digit d must go in column d, counting from 0: "
                                                     "with 1-based columns, digit 0 gets no 1 at all."),
             (np.zeros((m, 10)), "Y is all zeros: put a 1 in column labels[i] of row i."),
+            (1 - expected, "inverted: each row should hold a single 1, in the label's column, "
+                           "and 0s elsewhere — you have 0 there and 1s elsewhere."),
         ])
         if feedback:
             feedback.message = f"for {what}: " + feedback.message
@@ -155,17 +173,61 @@ def _probabilities(m, seed):
     return P, y
 
 
+def _accuracy_slips(P, y):
+    """[(value, why)]: what each typical slip returns on (P, y)."""
+    m = len(y)
+    right = P.argmax(axis=1) == y
+    expected, count = float(np.mean(right)), int(right.sum())
+    return [
+        (100 * expected, "that is a percentage. Return the fraction (between 0 and 1); format it "
+                         "as a percentage only when printing, e.g. f\"{acc:.2%}\"."),
+        (float(np.mean(P.argmax() == y)), "`P.argmax()` without an axis gives ONE index into "
+                                          "the flattened P (a number from 0 to 10·m − 1), not "
+                                          "one class per sample: use `P.argmax(axis=1)`."),
+        (float(np.mean(P.argmin(axis=1) == y)), "the most probable class is the argMAX of each "
+                                                "row; argmin picks the least probable one."),
+        (0.0, "you get 0 every time. Two slips give 0: integer division or int() of a fraction "
+              "(`count // m`, `int(np.mean(...))` — use `/` or np.mean), or comparing the "
+              "probabilities themselves (like 0.83) with the labels (like 7), which are never "
+              "equal (compare the predicted CLASS, `P.argmax(axis=1)`, with y)."),
+        (float(count), "that is the number of right answers; divide by the number of samples "
+                       "m = len(y) for the fraction (or use np.mean)."),
+        (count / P.shape[1], f"you divided by P.shape[1] = {P.shape[1]}, the number of classes; "
+                             "the fraction is over the samples: divide by m = len(y) = P.shape[0]."),
+        (1 - expected, "that is the error rate, the fraction of WRONG answers; the accuracy "
+                       "is the fraction of right ones."),
+        (m / count if count else None, "upside down: the accuracy is right answers / samples, "
+                                       "not samples / right answers."),
+        (float(np.mean(P.argmax(axis=1) == y.reshape(-1, 1))),
+         "y.reshape(-1, 1) is a column, and comparing it with the (m,) predictions broadcasts to "
+         "an (m, m) table of every prediction against every label. Compare two (m,) arrays: "
+         "`P.argmax(axis=1) == y`."),
+        (float(np.mean(P.round() == np.eye(P.shape[1])[y])),
+         "rounding P and comparing it entry by entry with one-hot labels counts every matching "
+         "0 as well, over m·10 entries. Compare the predicted class with the label, one per "
+         "sample: `np.mean(P.argmax(axis=1) == y)`."),
+        (round(expected, 1), "don't round the result: return the exact fraction and round only "
+                             "when you print it."),
+        (round(expected, 2), "don't round the result: return the exact fraction and round only "
+                             "when you print it."),
+    ]
+
+
+ACCURACY_CASES = ((12, 0), (10, 10), (16, 20))   # m = 10 makes P square: axis slips run quietly
+
+
 def check_accuracy(accuracy):
     """Exercise: ``accuracy(P, y)`` returns the FRACTION (between 0 and 1) of rows of P (m, 10)
     whose most probable class equals the label y[i].
 
-    Tried on m = 12 samples and then on m = 10 (where P is square and an argmax over the
-    wrong axis no longer fails loudly).
+    Tried on m = 12, 10 and 16 samples (at m = 10 P is square and an argmax over the wrong
+    axis no longer fails loudly). A slip is named only when it explains the answers on every
+    one of them, so two slips that happen to give the same number on one batch are told apart.
     Notebook 06.
     """
-    for m, seed in ((12, 0), (10, 10)):
+    answers, cases = [], []
+    for m, seed in ACCURACY_CASES:
         P, y = _probabilities(m, seed)
-        expected = network.accuracy(P.argmax(axis=1), y)
         got, error = call(accuracy, P.copy(), y.copy())
         if error:
             if "broadcast" in error.message:
@@ -174,46 +236,39 @@ def check_accuracy(accuracy):
                              f"`P.argmax(axis=1)`, shape ({m},) like y. (argmax over axis 0 "
                              "gives one entry per class, shape (10,).)")
             return error
+        expected = network.accuracy(P.argmax(axis=1), y)
         if got is None:
             return compare("the accuracy", None, expected)
         got, error = as_numbers("the accuracy", got)
         if error:
             return error
-        if np.ndim(got) > 0 and np.size(got) > 1:
-            return wrong(f"you returned {np.shape(got)} values; return ONE number, the fraction "
-                         "of matches: `np.mean(predicted == y)`.")
-        try:
-            got = float(np.asarray(got).reshape(()))
-        except (TypeError, ValueError):
-            return wrong(f"return a number, not {type(got).__name__}.")
-        wrong_answers = [
-            (100 * expected, f"that is a percentage ({100 * expected:g}). Return the fraction "
-                             f"{expected:g} (between 0 and 1); format it as a percentage only when "
-                             "printing, e.g. f\"{acc:.2%}\"."),
-            (float(np.mean(P.argmax() == y)), "`P.argmax()` without an axis gives ONE index into "
-                                              "the flattened P (a number from 0 to 10·m − 1), not "
-                                              "one class per sample: use `P.argmax(axis=1)`."),
-            (float(np.mean(P.max(axis=1) == y)), "it compares probabilities (like 0.83) with labels "
-                                                 "(like 7), which are never equal. Compare the "
-                                                 "predicted CLASS, `P.argmax(axis=1)`, with y."),
-            (float(np.mean(P.argmax(axis=0) == y)) if m == 10 else None,
-             "the argmax runs over the wrong axis: axis 0 picks, for each class, the sample with "
-             "the highest probability. The prediction for sample i is the argmax of row i: "
-             "`P.argmax(axis=1)`."),
-            (float(np.sum(P.argmax(axis=1) == y)), f"that is the number of right answers "
-                                                   f"({expected * m:g} of {m}); divide by m for the "
-                                                   "fraction (or use np.mean)."),
-            (1 - expected, "that is the error rate, the fraction of WRONG answers; the accuracy "
-                           "is the fraction of right ones."),
-        ]
-        if np.isclose(got, expected):
-            continue
-        for value, why in wrong_answers:
-            if value is not None and np.isclose(got, value):
-                return wrong(f"with {m} samples you returned {got:g}, expected {expected:g}: {why}")
-        return wrong(f"with {m} samples you returned {got:g}, expected {expected:g} "
-                     f"({int(round(expected * m))} of the {m} predicted classes match the labels).")
-    return correct("accuracy = the mean of (P.argmax(axis=1) == y), a fraction between 0 and 1.")
+        if np.size(got) != 1:
+            return wrong(f"you returned {np.size(got)} values (shape {np.shape(got)}); return ONE "
+                         "number, the fraction of matches: `np.mean(predicted == y)`.")
+        got = float(np.asarray(got).reshape(()))
+        if not np.isfinite(got):
+            return wrong(f"with {m} samples you returned {got}: the accuracy is a fraction "
+                         "between 0 and 1. NaN comes from 0/0 (an empty count?) — compute "
+                         "np.mean(P.argmax(axis=1) == y).")
+        answers.append(got)
+        cases.append((P, y, expected))
+    if all(np.isclose(a, e) for a, (_, _, e) in zip(answers, cases)):
+        return correct("accuracy = the mean of (P.argmax(axis=1) == y), a fraction between 0 "
+                       "and 1, for any number of samples.")
+    slips = [_accuracy_slips(P, y) for P, y, _ in cases]
+    first = next(i for i, (a, (_, _, e)) in enumerate(zip(answers, cases)) if not np.isclose(a, e))
+    (P, y, expected), got, m = cases[first], answers[first], len(cases[first][1])
+    shown = f"with {m} samples you returned {got:g}, expected {expected:g}"
+    for k, (_, why) in enumerate(slips[0]):
+        values = [case[k][0] for case in slips]
+        if all(v is not None and np.isclose(a, v) for a, v in zip(answers, values)):
+            return wrong(f"{shown}: {why}")
+    count = int(round(expected * m))
+    if got > 0 and abs(count / got - round(count / got)) < 1e-9 and round(count / got) != m:
+        return wrong(f"{shown}: that is {count} right answers divided by {round(count / got)}, "
+                     f"but there are m = {m} samples here — take m from the data, len(y), "
+                     "instead of writing a number into the function.")
+    return wrong(f"{shown} ({count} of the {m} predicted classes match the labels).")
 
 
 # ---- exercise 3: the essay's column layout → the course's row layout ------------------------
@@ -267,7 +322,15 @@ def check_to_row_layout(convert):
             if shape == (1, 10):
                 return wrong(f"{name} is a (1, 10) row; the course's bias is a flat (10,) vector: "
                              f"{name}.ravel().")
-            feedback = compare(name, g, e)
+            if shape in ((), (1,)):
+                return wrong(f"{name} is a single number: {name}[0] picks the first entry of the "
+                             f"column; keep all 10, {name}.ravel() or {name}[:, 0].")
+            if len(shape) == 2 and min(shape) > 1:
+                return wrong(f"{name} has shape {shape}, a weight matrix's: the results come back "
+                             "in the wrong places. Return them in the order "
+                             "`return W1, b1, W2, b2`.")
+            feedback = compare(name, g, e, [(-e, f"the sign is flipped: {name} keeps its values, "
+                                                 "only its shape changes.")])
         if feedback:
             return feedback
     # the converted network must compute what the essay's does

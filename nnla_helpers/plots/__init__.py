@@ -3,8 +3,9 @@
     from nnla_helpers import plots
 
     plots.function_and_derivative("sigmoid", c=2)   activations     an activation g and its g'   03
-    plots.loss_curves(history)                      training        train / held-out loss        01, 05, 06
+    plots.loss_curves(history)                      training        train / validation loss      01, 05, 06
     plots.decision_boundary(net, X, y)              classification  class regions + the data     02, 03, 05
+    plots.network_diagram([3, 4, 2]) or (net)       network         units, weights, W/b shapes   02
     plots.fitted_line(X, T, net)                    regression      the data and the fitted line 01
     plots.loss_surface(X, T, path=...)              regression      MSE over (w, b)              01
     plots.weight_heatmap(W, "W1"), weight_heatmaps(net)  weights    weights as colours + shapes  03
@@ -28,6 +29,7 @@ from .activations import function_and_derivative
 from .classification import (class_probabilities, decision_boundary, draw_decision_boundary,
                              plane_grid, region_colors)
 from .mnist import confident_mistakes, confusion_matrix, digit_grid, draw_probability_bars
+from .network import draw_network, network_diagram
 from .regression import (arrow_legend_handle, draw_fitted_line, draw_loss_surface, fitted_line,
                          loss_surface, mse_surface, surface_window)
 from .training import loss_curves
@@ -40,4 +42,4 @@ __all__ = ["function_and_derivative", "loss_curves", "decision_boundary", "fitte
            "most_confident_mistakes", "mse_surface", "subscript", "draw_decision_boundary",
            "draw_fitted_line", "draw_loss_surface", "draw_weight_heatmap", "draw_probability_bars",
            "class_probabilities", "plane_grid", "region_colors", "surface_window",
-           "symmetric_limit", "arrow_legend_handle"]
+           "symmetric_limit", "arrow_legend_handle", "network_diagram", "draw_network"]

@@ -7,7 +7,7 @@ from ..style import TRAIN_COLOR, VAL_COLOR, course_style, new_figure
 
 
 def loss_curves(history=None, train=None, val=None, x=None, log=True, xlabel="epoch", title=None):
-    """Figure: train (and held-out) loss. Pass a ``History`` or the lists ``train``/``val``.
+    """Figure: train (and validation) loss. Pass a ``History`` or the lists ``train``/``val``.
     Notebooks 01, 05, 06."""
     if history is not None:
         train, val = history.train_loss, history.val_loss
@@ -22,7 +22,7 @@ def loss_curves(history=None, train=None, val=None, x=None, log=True, xlabel="ep
         ax = fig.add_subplot()
         ax.plot(x, train, color=TRAIN_COLOR, label="train")
         if val is not None and len(val):
-            ax.plot(x[:len(val)], np.asarray(val, dtype=float), color=VAL_COLOR, label="held-out")
+            ax.plot(x[:len(val)], np.asarray(val, dtype=float), color=VAL_COLOR, label="validation")
         if log and np.all(train > 0):
             ax.set_yscale("log")
         ax.set_xlabel(xlabel)

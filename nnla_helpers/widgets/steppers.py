@@ -146,7 +146,7 @@ class Step:
             are kept as given (raw arrays) and only rounded when shown;
     note:   which earlier quantities the line reuses, e.g. "uses X, W₁, b₁ (given)";
     title:  an optional short heading, e.g. "forward · layer 1".
-    Notebooks 01, 02, 04, 06.
+    Notebooks 01–06.
     """
     latex: str
     values: dict = field(default_factory=dict)
@@ -171,7 +171,7 @@ class DerivationStepper:
 
     Controls: ``prev_button``, ``next_button``, ``position`` (IntSlider, 1 … number of steps),
     ``view`` (the HTMLMath showing the step). ``current`` is the Step shown.
-    Notebooks 01, 02, 04, 06.
+    Notebooks 01–06.
     """
 
     def __init__(self, steps, title="", digits=4):

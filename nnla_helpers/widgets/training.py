@@ -37,7 +37,7 @@ class TrainingPlayer(FigureWidget):
     """Train a network step by step and watch it: Play / Pause, Step, Reset.
 
     What it shows, side by side in one figure:
-      - the loss curve (train in blue, held-out in vermillion, each mini-batch in grey);
+      - the loss curve (train in blue, validation in vermillion, each mini-batch in grey);
       - 2 inputs and class labels: the decision regions with the data on top;
         1 input and number targets: the data and the fitted line;
       - a 1-input 1-output linear model (``hidden_sizes=()``): the loss surface over (w, b)
@@ -307,10 +307,10 @@ class TrainingPlayer(FigureWidget):
         h, t = self.trainer.history, self.trainer
         lines = [f"step {t.step_count} · epoch {t.epoch} · lr {t.current_lr():.3g}",
                  f"loss {h.train_loss[-1]:.4g}"
-                 + (f" · held-out {h.val_loss[-1]:.4g}" if h.val_loss else "")]
+                 + (f" · validation {h.val_loss[-1]:.4g}" if h.val_loss else "")]
         if h.train_acc and h.train_acc[-1] is not None:
             lines.append(f"accuracy {100 * h.train_acc[-1]:.1f} %"
-                         + (f" · held-out {100 * h.val_acc[-1]:.1f} %" if h.val_acc else ""))
+                         + (f" · validation {100 * h.val_acc[-1]:.1f} %" if h.val_acc else ""))
         return "\n".join(lines)
 
     def _show_readout(self, note=""):
@@ -325,11 +325,11 @@ class TrainingPlayer(FigureWidget):
         parts = [f"<b>step</b> {s['step']}", f"<b>epoch</b> {s['epoch']}",
                  f"<b>loss</b> {s['loss']:.4g}"]
         if s["val_loss"] is not None:
-            parts.append(f"<b>held-out loss</b> {s['val_loss']:.4g}")
+            parts.append(f"<b>validation loss</b> {s['val_loss']:.4g}")
         if s["acc"] is not None:
             parts.append(f"<b>accuracy</b> {100 * s['acc']:.1f} %")
         if s["val_acc"] is not None:
-            parts.append(f"<b>held-out accuracy</b> {100 * s['val_acc']:.1f} %")
+            parts.append(f"<b>validation accuracy</b> {100 * s['val_acc']:.1f} %")
         parts.append(f"<b>lr</b> {s['lr']:.3g}")
         text = " · ".join(parts) + (f"<br><i>{note}</i>" if note else "")
         text += f"<br><span style='color:#555'>{self.net!r}</span>"
@@ -389,7 +389,7 @@ class TrainingPlayer(FigureWidget):
                                    visible=not full_batch)
         self.train_line, = ax.plot([], [], color=TRAIN_COLOR, label="train")
         self.val_line, = ax.plot([], [], color=VAL_COLOR,
-                                 label="held-out" if self.X_val is not None else "_nolegend_")
+                                 label="validation" if self.X_val is not None else "_nolegend_")
         ax.set_yscale("log")
         ax.set_xlabel("update step")
         ax.set_ylabel(f"loss ({self.net.loss_name})")

@@ -3,7 +3,7 @@ import numpy as np
 
 
 def collapse(W1, b1, W2, b2):
-    """Exercise 1: two affine layers as one. W′ = W1 W2 (n, z), b′ = b1 W2 + b2 (z,).
+    """Exercise 1: two affine layers as one. W′ = W1 W2 (n, k), b′ = b1 W2 + b2 (k,).
 
     (X W1 + b1) W2 + b2 = X (W1 W2) + (b1 W2 + b2): b1 is added before W2, so it goes through W2.
     """

@@ -122,3 +122,52 @@ def test_03_relu_grad_more_mistakes(answer, phrases):
                                     lambda Z: np.where(Z > 0, 1, 0), lambda Z: (Z > 0).tolist()])
 def test_03_relu_grad_other_right_answers_pass(answer):
     verdict(ex03.check_relu_grad(answer), True)
+
+
+# ---- a second review's answers -------------------------------------------------------------
+def _relu_grad_2d_loop(Z):
+    out = np.zeros_like(Z)
+    for i in range(Z.shape[0]):
+        for j in range(Z.shape[1]):
+            out[i, j] = 1.0 if Z[i, j] > 0 else 0.0
+    return out
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (_relu_grad_2d_loop, ["right for a 2-D Z", "shape (7,)"]),
+    (lambda Z: 1.0 if Z > 0 else 0.0, ["truth value", "entry by entry"]),
+    (lambda Z: np.clip(Z, 0, 1), ["not z clipped"]),
+    (lambda Z: (Z > 1).astype(float), ["bends at 0, not at 1"]),
+    (lambda Z: np.where(Z > 0, 1.0, 0.01), ["leaky ReLU"]),
+])
+def test_03_relu_grad_second_review(answer, phrases):
+    verdict(ex03.check_relu_grad(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda Z, c, beta: c / beta * _s(Z, beta) * (1 - _s(Z, beta)), ["c TIMES β"]),
+    (lambda Z, c, beta: c * beta ** 2 * _s(Z, beta) * (1 - _s(Z, beta)), ["β appears once"]),
+    (lambda Z, beta, c: c * beta * _s(Z, beta) * (1 - _s(Z, beta)), ["in the order"]),
+])
+def test_03_sigmoid_grad_second_review(answer, phrases):
+    verdict(ex03.check_sigmoid_grad(answer), False, *phrases)
+
+
+def _shifted(Z):
+    return np.exp(Z - Z.max(axis=1, keepdims=True))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda Z: _shifted(Z) / _shifted(Z).sum(axis=0, keepdims=True), ["shift is right", "COLUMN"]),
+    (lambda Z: _shifted(Z) / _shifted(Z).sum(), ["shift is right", "whole matrix"]),
+    (lambda Z: (lambda E: E / E.sum(axis=1, keepdims=True))(np.exp(Z - Z.max(axis=0))),
+     ["COLUMN's maximum"]),
+    (lambda Z: _shifted(Z) / np.exp(Z).sum(axis=1, keepdims=True), ["shift the denominator too"]),
+    (lambda Z: (lambda E: E / E.sum(axis=1, keepdims=True))(np.exp(np.clip(Z, -500, 500))),
+     ["around 1000", "clipping"]),
+    (lambda Z: np.nan_to_num(np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)),
+     ["around 1000", "nan_to_num hides"]),
+])
+def test_03_softmax_second_review(answer, phrases):
+    with np.errstate(all="ignore"):
+        verdict(ex03.check_softmax(answer), False, *phrases)

@@ -164,7 +164,7 @@ def _numgrad_step(step=None, kind="central"):
     (_numgrad_step(kind="backward"), ["f(x) − f(x − eps)"]),
     (_numgrad_step(kind="swapped"), ["sign is flipped"]),
     (_numgrad_step(kind="times x"), ["relative error"]),
-    (lambda f, x, eps=1e-6: np.zeros_like(x), ["all zeros"]),
+    (lambda f, x, eps=1e-6: np.zeros_like(x), ["never calls f()"]),
     (lambda f, x, eps=1e-6: None, ["None"]),
     (lambda f, x, eps=1e-6: "grad", ["array of numbers"]),
     (lambda f, x, eps=1e-6: np.zeros_like(x).ravel() + 1, ["x's shape"]),
@@ -180,3 +180,95 @@ def test_04_numerical_gradient_battery(answer, phrases):
 ])
 def test_04_numerical_gradient_right_answers_pass(answer):
     verdict(ex04.check_numerical_gradient(answer), True, "eps²")
+
+
+# ---- a second review's answers -------------------------------------------------------------
+def _bwd_slip(divide=lambda X, Y: X.shape[0], extra=None, overwrite=False):
+    def backward(X, Y, W1, b1, W2, b2):
+        Z1 = X @ W1 + b1
+        A1 = relu(Z1)
+        A2 = softmax(A1 @ W2 + b2)
+        dZ2 = (A2 - Y) / divide(X, Y)
+        if extra == "sigmoid'":
+            dZ2 *= A2 * (1 - A2)
+        if overwrite:
+            mask = A1
+            mask[mask > 0] = 1                  # A1 is overwritten too
+        dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)
+        dZ1 = (dZ2 @ W2.T) * (Z1 > 0)
+        return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2
+    return backward
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (_bwd_slip(lambda X, Y: 6), ["right for the first network", "m = 5 samples", "never a number"]),
+    (_bwd_slip(lambda X, Y: Y.shape[1]), ["k = Y.shape[1] = 4", "m = X.shape[0] = 6"]),
+    (_bwd_slip(lambda X, Y: X.shape[1]), ["n = X.shape[1] = 3"]),
+    (_bwd_slip(extra="sigmoid'"), ["already gives dZ2 = (A2 − Y) / m", "twice"]),
+    (_bwd_slip(overwrite=True), ["A1 was overwritten", "same array"]),
+    (lambda *a: tuple(g * np.nan for g in _bwd_slip()(*a)), ["NaN"]),
+    (lambda *a: (lambda g: (g[0], g[1], g[2], g[3][None, :]))(_bwd_slip()(*a)), ["drop keepdims"]),
+])
+def test_04_backward_second_review(answer, phrases):
+    verdict(ex04.check_backward(answer), False, *phrases)
+
+
+def test_04_backward_right_answer_passes_both_networks():
+    verdict(ex04.check_backward(_bwd_slip()), True, "agree with finite differences")
+
+
+def _numgrad_slip(kind):
+    def numerical_gradient(f, x, eps=1e-6):
+        grad = np.zeros_like(x, dtype=int if kind == "int" else float)
+        if kind == "rows":
+            for i in range(len(x)):
+                keep = x[i].copy()
+                x[i] = keep + eps
+                fp = f()
+                x[i] = keep - eps
+                fm = f()
+                x[i] = keep
+                grad[i] = (fp - fm) / (2 * eps)
+            return grad
+        for i in np.ndindex(x.shape):
+            keep = x[i]
+            if kind == "copy":
+                xp = x.copy()
+                xp[i] += eps
+                fp = fm = f()
+            elif kind == "minus from plus":
+                x[i] += eps
+                fp = f()
+                x[i] -= eps
+                fm = f()
+            else:
+                x[i] = keep + eps
+                fp = f()
+                x[i] = keep - eps
+                fm = f()
+            x[i] = keep
+            value = (fp - fm) / 2 * eps if kind == "precedence" else (fp - fm) / (2 * eps)
+            if kind != "after the loop":
+                grad[i] = value
+        if kind == "after the loop":
+            grad[i] = value
+        return grad
+    return numerical_gradient
+
+
+@pytest.mark.parametrize("kind, phrases", [
+    ("copy", ["always with x exactly as it was", "nudging a copy"]),
+    ("precedence", ["operator precedence", "/ (2 * eps)"]),
+    ("minus from plus", ["second evaluation is at x"]),
+    ("rows", ["each ROW got one number", "np.ndindex"]),
+    ("after the loop", ["only the last entry"]),
+    ("int", ["holds integers"]),
+])
+def test_04_numerical_gradient_second_review(kind, phrases):
+    verdict(ex04.check_numerical_gradient(_numgrad_slip(kind)), False, *phrases)
+
+
+def test_04_numerical_gradient_f_takes_no_arguments():
+    def numerical_gradient(f, x, eps=1e-6):
+        return np.array([(f(x + eps) - f(x - eps)) / (2 * eps)])
+    verdict(ex04.check_numerical_gradient(numerical_gradient), False, "f takes no arguments")

@@ -32,9 +32,9 @@ def test_02_solutions_pass():
     (lambda W1, b1, W2, b2: (W1 * W2, b1 @ W2 + b2), ["entry by entry"]),
     # right on square matrices, wrong shapes otherwise: the second example catches it
     (lambda W1, b1, W2, b2: (W1 @ W2, (b1 @ W2 + b2).reshape(-1)[:3] if len(b2) == 3 else b1),
-     ["n = 3 → m = 4 → z = 2", "b′ has shape (4,)"]),
+     ["n = 3 → n_h = 4 → k = 2", "b′ has shape (4,)"]),
     (lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2 + b2) if W1.shape[1] == 3 else (W2.T @ W1.T, b2),
-     ["n = 3 → m = 4 → z = 2", "shape (2, 3)", "should have shape (3, 2)"]),
+     ["n = 3 → n_h = 4 → k = 2", "shape (2, 3)", "should have shape (3, 2)"]),
     (lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2 + b2) if W1.shape[1] == 3 else (W1 @ W2.T, b2),
      ["works for square matrices", "raised ValueError"]),
 ])
@@ -97,3 +97,31 @@ def test_02_homogeneous_more_mistakes(answer, phrases):
 ])
 def test_02_homogeneous_other_right_answers_pass(answer):
     verdict(ex02.check_homogeneous(answer), True)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda W1, b1, W2, b2: (b1 @ W2 + b2, W1 @ W2), ["swapped", "return W_prime, b_prime"]),
+    (lambda W1, b1, W2, b2: (W1.T @ W2, b1 @ W2 + b2), ["W1 is transposed"]),
+    (lambda W1, b1, W2, b2: (W1 @ W2.T, b1 @ W2 + b2), ["W2 is transposed"]),
+    (lambda W1, b1, W2, b2: (W1 + W2, b1 @ W2 + b2), ["not W1 + W2"]),
+    (lambda W1, b1, W2, b2: (W1 @ W2, (b1 + b2) @ W2), ["b2 is added after W2"]),
+    (lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2 - b2), ["added, not subtracted"]),
+    (lambda W1, b1, W2, b2: (W1 @ W2, b1 * W2 + b2), ["entry by entry"]),
+    (lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2.T + b2), ["W2 transposed"]),
+])
+def test_02_collapse_second_review(answer, phrases):
+    verdict(ex02.check_collapse(answer), False, *phrases)
+
+
+def _b_in_column(W, b):
+    M = _M(W, 0 * b)
+    M[:W.shape[1], W.shape[1]] = b
+    return M
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda W, b: _M(W, 0 * b), ["b is missing from the last row"]),
+    (_b_in_column, ["last ROW", "not the last column"]),
+])
+def test_02_homogeneous_second_review(answer, phrases):
+    verdict(ex02.check_homogeneous(answer), False, *phrases)

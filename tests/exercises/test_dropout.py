@@ -109,7 +109,7 @@ def test_05_placeholders():
                                int(np.argmin(losses)) + 1), ["cannot look into the future"]),
     (lambda losses, patience: (ex05.reference_early_stopping(losses, patience)[0] + 1,
                                ex05.reference_early_stopping(losses, patience)[1]),
-     ["stop right after"]),
+     ["only epochs 1 to 10", "one epoch after"]),
 ])
 def test_05_early_stopping_mistakes(answer, phrases):
     verdict(ex05.check_early_stopping(answer), False, *phrases)
@@ -178,9 +178,11 @@ def test_05_early_stopping_other_right_answers_pass(answer):
     (_loop(lambda l, b, p: l <= b, lambda s, p: s >= p), ["`loss <= best`"]),
     (_loop(lambda l, b, p: l < b, lambda s, p: s >= p, start=0), ["counted from 1"]),
     (_loop(lambda l, b, p: l < b, lambda s, p: False), ["never stop"]),
-    (_loop(lambda l, b, p: l < b, lambda s, p: s >= p - 1), ["stop right after"]),
+    (_loop(lambda l, b, p: l < b, lambda s, p: s >= p - 1), ["one epoch early"]),
     (_loop(lambda l, b, p: l < b, lambda s, p: s >= p, reset=False), ["expected"]),
-    (lambda v, p: tuple(reversed(ex05.reference_early_stopping(v, p))), ["expected"]),
+    (lambda v, p: tuple(reversed(ex05.reference_early_stopping(v, p))), ["swapped"]),
+    (lambda v, p: ex05.reference_early_stopping(v, 2), ["as if patience were always 2"]),
+    (_loop(lambda l, b, p: l < b - 1e-3, lambda s, p: s >= p), ["margin", "`loss < best`"]),
     (lambda v, p: (ex05.reference_early_stopping(v, p)[0], min(v)), ["whole numbers", "not a loss"]),
     (lambda v, p: (ex05.reference_early_stopping(v, p)[0], int(np.argmin(v)) + 1),
      ["cannot look into the future"]),
@@ -204,8 +206,10 @@ def test_05_dropout_results_swapped_are_named():
     (lambda dA, D, p: dA * D / p * np.nan, ["NaN"]),
     (lambda dA, D, p: (dA * D / p).T, ["shape"]),
     (lambda dA, D, p: (dA * D / p).sum(axis=0), ["shape"]),
-    (lambda dA, D, p: dA * (1 - D) / p, ["different mask"]),
+    (lambda dA, D, p: dA * (1 - D) / p, ["1 − D, the DROPPED units"]),
+    (lambda dA, D, p: dA * D / 0.8, ["still divides by 0.8", "written into it"]),
     (lambda dA, D, p: None, ["dA is None"]),
+    (lambda dA, D, p: dA * D / (1 - p), ["divided by 1 − keep_prob = 0.2"]),
 ])
 def test_05_dropout_backward_battery(answer, phrases):
     sol = solutions("05_dropout")
@@ -231,6 +235,27 @@ def test_05_dropout_backward_right_answers_pass(answer):
      ["every sample (row) got the same mask"]),
 ])
 def test_05_dropout_forward_more_mistakes(answer, phrases):
+    sol = solutions("05_dropout")
+    verdict(ex05.check_dropout(answer, sol.dropout_backward), False, *phrases)
+
+
+def _mask(A, p, rng):
+    return (rng.random(A.shape) < p).astype(float)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda A, p, rng: (lambda D: (A * D / (1 - p), D))(_mask(A, p, rng)),
+     ["divided by 1 − keep_prob = 0.2", "DROPPING"]),
+    (lambda A, p, rng: (lambda D: (A * D / D.mean(), D))(_mask(A, p, rng)),
+     ["fraction this mask happened to keep", "keep_prob itself"]),
+    (lambda A, p, rng: (lambda D: (A * D / 0.8, D))(_mask(A, 0.8, rng)),
+     ["with keep_prob = 0.6", "0.8 is written into it"]),
+    (lambda A, p, rng: (lambda D: (A * D / 0.8, D))(_mask(A, p, rng)), ["0.8 is written into it"]),
+    # right on large arrays, unscaled on small ones: only the Monte-Carlo mean can see it
+    (lambda A, p, rng: (lambda D: (A * D / (p if A.size > 100 else 1), D))(_mask(A, p, rng)),
+     ["averaged over 4000 masks", "× A's mean", "1.000"]),
+])
+def test_05_dropout_forward_scale_mistakes(answer, phrases):
     sol = solutions("05_dropout")
     verdict(ex05.check_dropout(answer, sol.dropout_backward), False, *phrases)
 

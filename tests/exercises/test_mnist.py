@@ -94,7 +94,7 @@ def test_06_one_hot_mistakes(answer, phrases):
     (lambda P, y: np.mean(P == y), ["does not line up", "axis=1"]),
     (lambda P, y: np.mean(P.argmax(axis=0) == y), ["(10,)", "axis=1"]),
     (lambda P, y: P.argmax(1) == y, ["ONE number"]),
-    (lambda P, y: np.sum(P.argmax(1) == y), ["number of right answers", "divide by m"]),
+    (lambda P, y: np.sum(P.argmax(1) == y), ["number of right answers", "divide by the number of samples"]),
     (lambda P, y: np.mean(P.argmax(1) != y), ["error rate"]),
     (lambda P, y: 0.5, ["expected 0.75"]),
     (lambda P, y: 1 / 0, ["raised ZeroDivisionError"]),
@@ -164,3 +164,57 @@ def test_06_one_hot_more_mistakes(answer, phrases):
 ])
 def test_06_one_hot_other_right_answers_pass(answer):
     verdict(ex06.check_one_hot(answer), True)
+
+
+# ---- a second review's answers: slips that give the same number on one batch are told apart --
+def _count(P, y):
+    return (P.argmax(axis=1) == y).sum()
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda P, y: _count(P, y) // len(y), ["0 every time", "integer division"]),
+    (lambda P, y: int(np.mean(P.argmax(axis=1) == y)), ["0 every time", "int()"]),
+    (lambda P, y: np.mean(P.argmin(axis=1) == y), ["argMAX", "argmin"]),
+    (lambda P, y: _count(P, y) / P.shape[1], ["P.shape[1] = 10", "number of classes"]),
+    (lambda P, y: _count(P, y) / 12, ["divided by 12", "m = 10", "len(y)"]),
+    (lambda P, y: len(y) / _count(P, y), ["upside down"]),
+    (lambda P, y: np.mean(P.argmax(axis=1) == y.reshape(-1, 1)), ["(m, m) table"]),
+    (lambda P, y: round(float(np.mean(P.argmax(axis=1) == y)), 1), ["don't round"]),
+    (lambda P, y: np.mean(P.round() == np.eye(10)[y]), ["counts every matching"]),
+    (lambda P, y: np.nan, ["NaN"]),
+])
+def test_06_accuracy_second_review(answer, phrases):
+    verdict(ex06.check_accuracy(answer), False, *phrases)
+
+
+def _one_hot_swapped(labels, n_classes=10):
+    labels = labels.astype(int)
+    Y = np.zeros((len(labels), n_classes))
+    Y[labels, np.arange(len(labels))] = 1
+    return Y
+
+
+def _one_hot_plus_one(labels, n_classes=10):
+    labels = labels.astype(int)
+    Y = np.zeros((len(labels), n_classes))
+    Y[np.arange(len(labels)), labels + 1] = 1
+    return Y
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (_one_hot_swapped, ["indices are swapped", "Y[np.arange(m), labels] = 1"]),
+    (_one_hot_plus_one, ["column 10", "without the + 1"]),
+    (lambda labels, n_classes=10: 1 - np.eye(n_classes)[labels.astype(int)], ["inverted"]),
+])
+def test_06_one_hot_second_review(answer, phrases):
+    verdict(ex06.check_one_hot(answer), False, *phrases)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda W1, b1, W2, b2: (W1.T, b1[0], W2.T, b2[0]), ["single number", "b1.ravel()"]),
+    (lambda W1, b1, W2, b2: (W1.T, W2, b1.ravel(), b2.ravel()), ["wrong places",
+                                                                "return W1, b1, W2, b2"]),
+    (lambda W1, b1, W2, b2: (W1.T, -b1.ravel(), W2.T, -b2.ravel()), ["sign is flipped"]),
+])
+def test_06_row_layout_second_review(answer, phrases):
+    verdict(ex06.check_to_row_layout(answer), False, *phrases)

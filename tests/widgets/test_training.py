@@ -219,7 +219,7 @@ def test_frames_update_all_views(spirals):
     assert len(player.train_line.get_xdata()) == 5 and len(player.val_line.get_xdata()) == 5
     assert player.train_line.get_xdata()[-1] == 20
     assert not np.array_equal(player.boundary.get_array(), boundary_before)
-    assert "held-out loss" in player.readout.value and "accuracy" in player.readout.value
+    assert "validation loss" in player.readout.value and "accuracy" in player.readout.value
     assert player.trainer.history.val_loss[-1] == pytest.approx(player.net.loss(X_val, y_val))
     titles = [ax.get_title(loc="left") for ax in player.figure.axes]
     assert {"W₁ (2, 16)", "W₂ (16, 16)", "W₃ (16, 3)"} <= set(titles)
