@@ -20,7 +20,8 @@ Where each equation lives (each once), and the notebook that teaches it:
     gradcheck     finite differences, relative error, the verdict a notebook prints 01–06
     metrics       confusion counts, the most confident mistakes                    06
     data          MNIST from data/mnist (checksummed), one-hot, toy 2-D sets       01–06
-    checks, errors  the input checks and the plain-words errors they raise         all
+    checks, errors  the input checks every public function runs at its door, and   all
+                  the plain-words errors they raise (all are ``NnlaError``)
     blas          how many threads NumPy's matrix products use                     06
     plots         static figures, one module per topic (``plots.__init__`` lists)  01–06
     widgets       the interactive widgets (``widgets.__init__`` lists them)         01–06
@@ -37,7 +38,8 @@ from . import blas  # first: sets NumPy's BLAS to one thread before any product 
 from . import (activations, checks, data, errors, gradcheck, layers, linear, losses, metrics,
                network, train)
 from .data import load_mnist, one_hot
-from .errors import BadValueError, DataFileError, DivergenceError, LabelError, ShapeError
+from .errors import (BadValueError, DataFileError, DivergenceError, LabelError, NnlaError,
+                     SettingError, ShapeError)
 from .network import MLP
 from .train import History, Trainer
 
@@ -45,5 +47,5 @@ __version__ = "0.1.0"
 
 __all__ = ["activations", "blas", "checks", "data", "errors", "gradcheck", "layers", "linear",
            "losses", "metrics", "network", "train", "load_mnist", "one_hot", "MLP", "Trainer",
-           "History", "BadValueError", "DataFileError", "DivergenceError", "LabelError",
-           "ShapeError"]
+           "History", "NnlaError", "BadValueError", "DataFileError", "DivergenceError",
+           "LabelError", "SettingError", "ShapeError"]

@@ -23,6 +23,9 @@ from contextlib import contextmanager
 import numpy as np  # noqa: F401 — loads the BLAS, so the controller below can find it
 from threadpoolctl import ThreadpoolController
 
+from . import checks
+from .errors import SettingError
+
 # m · n_in · n_out of one product from which a second thread pays off (the measurements
 # are in benchmarks/README.md, "One thread or two, product by product").
 LARGE_PRODUCT = 2 ** 24
@@ -36,7 +39,7 @@ def _fixed_threads():
     if not env:
         return None
     if not env.isdigit() or int(env) < 1:
-        raise ValueError(f"NNLA_BLAS_THREADS must be a whole number of threads (1, 2, …), "
+        raise SettingError(f"NNLA_BLAS_THREADS must be a whole number of threads (1, 2, …), "
                          f"got {env!r}. Unset it to let the course choose.")
     return int(env)
 
@@ -54,23 +57,30 @@ _default = None
 def set_default_threads(n):
     """Let every BLAS product in this kernel use ``n`` threads (the course sets 1 on import)."""
     global _default
-    _controller.limit(limits=int(n), user_api="blas")
-    _default = int(n)
+    n = checks.whole("n", n, at_least=1, hint=" It is a number of BLAS threads.")
+    _controller.limit(limits=n, user_api="blas")
+    _default = n
 
 
 @contextmanager
 def limit(n):
     """Inside this block BLAS uses ``n`` threads; the default again after it."""
+    n = checks.whole("n", n, at_least=1, hint=" It is a number of BLAS threads.")
     if n == _default:
         yield
         return
-    with _controller.limit(limits=int(n), user_api="blas"):
+    with _controller.limit(limits=n, user_api="blas"):
         yield
 
 
 def threads_for(m, layer_sizes):
     """Threads for the products of an ``m``-row batch through layers ``layer_sizes``:
     ``large_threads()`` if the largest, m · n_in · n_out, reaches LARGE_PRODUCT, else 1."""
+    m = checks.whole("m", m, at_least=0, hint=" It is the number of rows of a batch.")
+    if not isinstance(layer_sizes, (list, tuple)):
+        raise SettingError(f"layer_sizes must list the layers' sizes, e.g. [784, 128, 10], but "
+                           f"it is {layer_sizes!r}.")
+    layer_sizes = [checks.whole("layer_sizes", n, at_least=1) for n in layer_sizes]
     largest = max((m * a * b for a, b in zip(layer_sizes, layer_sizes[1:])), default=0)
     return large_threads() if largest >= LARGE_PRODUCT else 1
 

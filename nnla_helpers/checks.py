@@ -4,9 +4,65 @@ Each check either returns the (possibly converted) array or raises an error from
 ``nnla_helpers.errors`` that names the arrays, their shapes and the likely fix.
 """
 
+import numbers
+
 import numpy as np
 
-from .errors import BadValueError, LabelError, ShapeError
+from .errors import BadValueError, LabelError, SettingError, ShapeError
+
+# ---- settings: numbers and names ---------------------------------------------------------
+
+
+def number(name, value, above=None, at_least=None, below=None, at_most=None, hint=""):
+    """``value`` as a finite float within the given bounds, or a SettingError that says what
+    is allowed. ``above``/``below`` are strict bounds, ``at_least``/``at_most`` inclusive;
+    ``hint`` is added to the message (e.g. what the setting means)."""
+    allowed = _range_text(above, at_least, below, at_most)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real) \
+            or not np.isfinite(float(value)):
+        raise SettingError(f"{name} must be a finite number{allowed}, but it is {value!r}.{hint}")
+    v = float(value)
+    if (above is not None and not v > above) or (at_least is not None and not v >= at_least) \
+            or (below is not None and not v < below) or (at_most is not None and not v <= at_most):
+        raise SettingError(f"{name} must be a number{allowed}, but it is {value!r}.{hint}")
+    return v
+
+
+def whole(name, value, at_least=None, at_most=None, hint=""):
+    """``value`` as an int (2 and 2.0 are fine, 2.5 is not) within the bounds, or a SettingError."""
+    allowed = _range_text(None, at_least, None, at_most)
+    ok = not isinstance(value, (bool, np.bool_)) and isinstance(value, numbers.Real) \
+        and np.isfinite(float(value)) and float(value) == int(value)
+    if not ok:
+        raise SettingError(f"{name} must be a whole number{allowed}, but it is {value!r}.{hint}")
+    v = int(value)
+    if (at_least is not None and v < at_least) or (at_most is not None and v > at_most):
+        raise SettingError(f"{name} must be a whole number{allowed}, but it is {value!r}.{hint}")
+    return v
+
+
+def choice(name, value, choices):
+    """``value`` if it is one of ``choices`` (strings), else a SettingError listing them."""
+    if not isinstance(value, str) or value not in choices:
+        raise SettingError(f"{name} must be one of {', '.join(repr(c) for c in choices)}, but "
+                           f"it is {value!r}.")
+    return value
+
+
+def _range_text(above, at_least, below, at_most):
+    parts = []
+    if above is not None:
+        parts.append(f"> {above:g}")
+    if at_least is not None:
+        parts.append(f"≥ {at_least:g}")
+    if below is not None:
+        parts.append(f"< {below:g}")
+    if at_most is not None:
+        parts.append(f"≤ {at_most:g}")
+    return f" {' and '.join(parts)}" if parts else ""
+
+
+# ---- arrays -------------------------------------------------------------------------------
 
 
 def as_array(name, a, ndim=None, allow_empty=False):
@@ -15,7 +71,13 @@ def as_array(name, a, ndim=None, allow_empty=False):
     ``ndim`` may be an int or a tuple of allowed dimensions. Integer input becomes float64;
     float32 stays float32 (the MNIST code relies on that).
     """
-    arr = np.asarray(a)
+    try:
+        arr = np.asarray(a)
+    except (ValueError, TypeError):          # ragged lists: rows of different lengths
+        raise ShapeError(f"{name} must be an array of numbers with rows of equal length; "
+                         f"{type(a).__name__} {_short(a)} cannot be made into one.") from None
+    if np.iscomplexobj(arr):
+        raise BadValueError(f"{name} holds complex numbers; pass real numbers.")
     if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
         raise BadValueError(f"{name} must hold numbers, but its dtype is {arr.dtype}.")
     if not np.issubdtype(arr.dtype, np.floating):
@@ -34,6 +96,11 @@ def as_array(name, a, ndim=None, allow_empty=False):
     return arr
 
 
+def _short(a, limit=60):
+    text = repr(a)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def check_finite(name, arr):
     """Raise BadValueError if ``arr`` holds NaN or ±inf, saying how many and where the first is."""
     finite = np.isfinite(arr)
@@ -42,8 +109,9 @@ def check_finite(name, arr):
         first = tuple(int(i) for i in bad[0])
         n_nan = int(np.isnan(arr).sum())
         n_inf = int(bad.shape[0] - n_nan)
+        where = f" (first at index {first})" if arr.ndim else ""
         raise BadValueError(
-            f"{name} contains {n_nan} NaN and {n_inf} infinite value(s) (first at index {first}). "
+            f"{name} contains {n_nan} NaN and {n_inf} infinite value(s){where}. "
             "Clean or impute the data first; inside training this usually means the learning "
             "rate is too large."
         )
@@ -102,9 +170,30 @@ def check_rows_sum_to_one(name, Y):
                          "them as integers.")
 
 
+def check_unit_interval(name, Y, what):
+    """Raise LabelError unless every entry of Y lies in [0, 1] — what ``what`` needs."""
+    low, high = float(Y.min()), float(Y.max())
+    if low < 0 or high > 1:
+        raise LabelError(f"{name} must hold values in [0, 1] for {what} (one-hot rows, 0/1 labels "
+                         f"or probabilities), but it runs from {low:g} to {high:g}.")
+
+
+def check_distribution_rows(name, Y):
+    """Raise LabelError unless every row of Y is a probability distribution: entries in [0, 1]
+    that sum to 1 (one-hot rows are) — what a cross-entropy needs."""
+    check_unit_interval(name, Y, "a cross-entropy")
+    check_rows_sum_to_one(name, Y)
+
+
 def check_labels(name, labels, n_classes=None):
     """Return integer class labels (1-D int64) after checking they are whole numbers in range."""
-    y = np.asarray(labels)
+    try:
+        y = np.asarray(labels)
+    except (ValueError, TypeError):
+        raise LabelError(f"{name} must be a 1-D array of class labels; {_short(labels)} is "
+                         "not one.") from None
+    if y.dtype == bool:
+        y = y.astype(np.int64)
     if y.ndim != 1:
         raise LabelError(f"{name} must be a 1-D array of class labels, but it has shape {y.shape}.")
     if y.size == 0:
@@ -128,6 +217,7 @@ def check_labels(name, labels, n_classes=None):
 def check_xy(X, y, x_name="X", y_name="y"):
     """X as a 2-D float array and y with one entry (or row) per sample of X."""
     X = as_array(x_name, X, ndim=2)
+    as_array(y_name, y, ndim=(0, 1, 2))        # numbers, finite, not empty; y keeps its dtype
     y = np.asarray(y)
     if y.ndim == 0 or y.shape[0] != X.shape[0]:
         n_y = "a single number" if y.ndim == 0 else f"{y.shape[0]} entries (shape {y.shape})"

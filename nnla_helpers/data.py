@@ -8,12 +8,14 @@ whose targets are numbers, shaped (n, 1).
 import gzip
 import hashlib
 import os
+import zlib
 from pathlib import Path
 
 import numpy as np
 
+from . import checks
 from .checks import as_array, check_labels, check_same_shape
-from .errors import DataFileError, ShapeError
+from .errors import BadValueError, DataFileError, LabelError, SettingError, ShapeError
 
 # SHA-256 of each *uncompressed* IDX file (also listed in data/README.md).
 MNIST_FILES = {
@@ -31,7 +33,8 @@ def default_data_dir():
     """Where ``load_mnist`` looks for the four files, in this order:
 
     1. the folder named by the environment variable NNLA_DATA_DIR (``~`` allowed), e.g. a
-       shared read-only folder on a JupyterHub;
+       shared read-only folder on a JupyterHub; a relative path is looked for in the working
+       directory and the folders above it (a notebook runs in notebooks/, a shell in the clone);
     2. ``data/mnist`` of the repository this package sits in (a clone, ``pip install -e .``);
     3. ``data/mnist`` in the working directory or a folder above it — a notebook opened from
        a clone while the package was installed as a wheel (``pip install .``).
@@ -40,7 +43,7 @@ def default_data_dir():
     """
     env = os.environ.get("NNLA_DATA_DIR")
     if env:
-        return Path(env).expanduser()
+        return _env_folder(env)
     beside_package = Path(__file__).resolve().parent.parent / "data" / "mnist"
     candidates = [beside_package] + [folder / "data" / "mnist"
                                      for folder in (Path.cwd(), *Path.cwd().parents)]
@@ -50,15 +53,33 @@ def default_data_dir():
     return beside_package
 
 
+def _env_folder(env):
+    """The folder NNLA_DATA_DIR names: absolute as given, relative looked for upwards from here."""
+    folder = Path(env).expanduser()
+    if folder.is_absolute():
+        return folder
+    tried = [base / folder for base in (Path.cwd(), *Path.cwd().parents)]
+    for candidate in tried:
+        if candidate.is_dir():
+            return candidate.resolve()
+    raise DataFileError(f"NNLA_DATA_DIR is the relative path {env!r}, and no folder of that name "
+                        f"is in the working directory {Path.cwd()} or above it. Give the full "
+                        f"path, e.g. NNLA_DATA_DIR={tried[0]}, or unset it to use data/mnist of "
+                        "the clone.")
+
+
 def _read_idx(path, expected_sha256):
     """Decompress one IDX file, check its SHA-256 and return it as a NumPy array (uint8)."""
     if not path.is_file():
         raise DataFileError(f"MNIST file {path.name} is missing from {path.parent}. {RESTORE_HINT}")
     try:
         raw = gzip.decompress(path.read_bytes())
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        raise DataFileError(f"MNIST file {path.name} is corrupted: it is not a complete gzip "
-                            f"file ({err}). {RESTORE_HINT}") from None
+    except PermissionError:
+        raise DataFileError(f"MNIST file {path} cannot be read: permission denied. Ask for read "
+                            f"access, or {RESTORE_HINT[0].lower()}{RESTORE_HINT[1:]}") from None
+    except (OSError, EOFError, zlib.error) as err:     # gzip.BadGzipFile is an OSError
+        raise DataFileError(f"MNIST file {path.name} in {path.parent} is corrupted: it does not "
+                            f"decompress as gzip ({err}). {RESTORE_HINT}") from None
     actual = hashlib.sha256(raw).hexdigest()
     if expected_sha256 is not None and actual != expected_sha256:
         raise DataFileError(f"MNIST file {path.name} does not match its checksum: expected "
@@ -85,7 +106,19 @@ def load_mnist(n_train=None, n_test=None, data_dir=None, verify=True):
     SHA-256 is checked (verify=False skips it, for files you made yourself).
     Notebook 06.
     """
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise SettingError(f"data_dir must be a folder path (a str or Path), but it is "
+                           f"{data_dir!r}.")
+    folder = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()
+    if data_dir is not None and not folder.is_dir():
+        raise DataFileError(f"data_dir {str(data_dir)!r} is not a folder (looked at "
+                            f"{folder.absolute()}). {RESTORE_HINT}")
+    limits = {}
+    for split, n, total in (("train", n_train, 60_000), ("t10k", n_test, 10_000)):
+        if n is not None:
+            limits[split] = checks.whole("n_train" if split == "train" else "n_test", n,
+                                         at_least=1, at_most=total,
+                                         hint=f" It is how many of the {total} images to keep; None keeps all.")
     arrays = {name: _read_idx(folder / name, sha if verify else None)
               for name, sha in MNIST_FILES.items()}
     out = []
@@ -96,8 +129,9 @@ def load_mnist(n_train=None, n_test=None, data_dir=None, verify=True):
             raise DataFileError(f"MNIST {split}: {images.shape[0]} images but {labels.shape[0]} "
                                 f"labels. {RESTORE_HINT}")
         if n is not None:
-            if not 1 <= n <= images.shape[0]:
-                raise ValueError(f"asked for {n} {split} images; there are {images.shape[0]}.")
+            if limits[split] > images.shape[0]:
+                raise SettingError(f"asked for {n} {split} images; {folder} holds "
+                                   f"{images.shape[0]}.")
             images, labels = images[:n], labels[:n]
         X = images.reshape(images.shape[0], -1).astype(np.float32)
         X /= 255.0
@@ -105,11 +139,21 @@ def load_mnist(n_train=None, n_test=None, data_dir=None, verify=True):
     return tuple(out)
 
 
+ONE_HOT_LIMIT = 50_000_000     # entries (400 MB of float64): more means a label is wrong
+
+
 def one_hot(labels, n_classes=None):
     """Integer labels (m,) → one-hot rows (m, n_classes): row i has a 1 in column labels[i].
     Notebooks 04, 05, 06."""
+    if n_classes is not None:
+        n_classes = checks.whole("n_classes", n_classes, at_least=1)
     y = check_labels("labels", labels, n_classes)
-    n_classes = int(y.max()) + 1 if n_classes is None else int(n_classes)
+    n_classes = int(y.max()) + 1 if n_classes is None else n_classes
+    if y.shape[0] * n_classes > ONE_HOT_LIMIT:
+        raise LabelError(f"one_hot would make a ({y.shape[0]}, {n_classes}) array — "
+                         f"{y.shape[0] * n_classes * 8 / 1e9:.1f} GB — because the largest label "
+                         f"is {int(y.max())}. Labels run 0 … n_classes − 1: is {int(y.max())} "
+                         "really a class? Pass n_classes to say how many classes there are.")
     Y = np.zeros((y.shape[0], n_classes))
     Y[np.arange(y.shape[0]), y] = 1.0
     return Y
@@ -118,19 +162,19 @@ def one_hot(labels, n_classes=None):
 def as_targets(P, Y, p_name="prediction", y_name="Y"):
     """Y as a float array shaped like the predictions P (m, k): integer labels (m,) become
     one-hot rows when k > 1, a plain vector becomes a column when k = 1 — notebooks 03–06."""
-    Y_arr = np.asarray(Y)
+    Y_arr = as_array(y_name, Y)
     if Y_arr.ndim == 1 and P.ndim == 2 and P.shape[1] > 1 and Y_arr.shape[0] == P.shape[0]:
         return one_hot(check_labels(y_name, Y_arr, P.shape[1]), P.shape[1]).astype(P.dtype)
     if Y_arr.ndim == 1 and P.ndim == 2 and P.shape == (Y_arr.shape[0], 1):
         Y_arr = Y_arr.reshape(-1, 1)          # one output: a plain vector of targets is fine
-    Y_arr = as_array(y_name, Y_arr).astype(P.dtype, copy=False)
+    Y_arr = Y_arr.astype(P.dtype, copy=False)
     check_same_shape(p_name, P, y_name, Y_arr)
     return Y_arr
 
 
 def as_images(images, image_shape=(28, 28)):
     """(n, 784) rows or (n, 28, 28) images → (n, 28, 28) — notebook 06."""
-    images = np.asarray(images, dtype=float)
+    images = as_array("images", images, ndim=(1, 2, 3)).astype(float, copy=False)
     if images.ndim == 1:
         images = images[None]
     if images.ndim == 2:
@@ -146,12 +190,10 @@ def as_images(images, image_shape=(28, 28)):
 
 def train_test_split(X, y, test_fraction=0.25, seed=0):
     """Shuffle (seeded) and split: returns X_train, X_test, y_train, y_test — notebook 05."""
-    X = np.asarray(X)
-    y = np.asarray(y)
-    if X.shape[0] != y.shape[0]:
-        raise ValueError(f"X has {X.shape[0]} rows but y has {y.shape[0]}; they must match.")
-    if not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}.")
+    X, y = checks.check_xy(X, y)
+    seed = checks.whole("seed", seed, at_least=0)
+    test_fraction = checks.number("test_fraction", test_fraction, above=0, below=1,
+                                  hint=" It is the share of samples held out, e.g. 0.25.")
     order = np.random.default_rng(seed).permutation(X.shape[0])
     n_test = max(1, int(round(test_fraction * X.shape[0])))
     test, train = order[:n_test], order[n_test:]
@@ -170,8 +212,11 @@ def split(X, Y, sizes, seed=0):
     in the order of ``sizes``. Every sample lands in exactly one part, still beside its
     label; the same seed gives the same parts on every machine. Notebooks 05, 06.
     """
-    X, Y = np.asarray(X), np.asarray(Y)
-    if X.ndim == 0 or Y.ndim == 0:
+    X = as_array("X", X, ndim=(1, 2))
+    as_array("Y", Y, ndim=(0, 1, 2))          # numbers, finite; Y keeps its dtype (labels stay int)
+    Y = np.asarray(Y)
+    seed = checks.whole("seed", seed, at_least=0)
+    if Y.ndim == 0:
         raise ShapeError(f"X and Y must hold one sample per row; got shapes {X.shape} and "
                          f"{Y.shape}.")
     m = X.shape[0]
@@ -194,56 +239,57 @@ def _part_sizes(sizes, m):
     try:
         values = [float(s) for s in sizes]
     except TypeError:
-        raise ValueError(f"sizes must list the size of every part, {example}; got {sizes!r}. "
+        raise SettingError(f"sizes must list the size of every part, {example}; got {sizes!r}. "
                          f"(For two parts by one fraction there is train_test_split.)") from None
     except ValueError:
-        raise ValueError(f"sizes must be numbers, {example}; got {sizes!r}.") from None
+        raise SettingError(f"sizes must be numbers, {example}; got {sizes!r}.") from None
     if len(values) < 2:
-        raise ValueError(f"sizes must name at least two parts, {example}; got {sizes!r}.")
+        raise SettingError(f"sizes must name at least two parts, {example}; got {sizes!r}.")
     if not all(np.isfinite(values)) or min(values) <= 0:
-        raise ValueError(f"every part needs a positive size; got sizes {sizes!r}.")
+        raise SettingError(f"every part needs a positive size; got sizes {sizes!r}.")
     whole = all(v == int(v) for v in values)
     if whole and sum(values) > 1:
         counts = [int(v) for v in values]
         if sum(counts) != m:
-            raise ValueError(f"the sizes {tuple(counts)} add up to {sum(counts)}, but X has {m} "
+            raise SettingError(f"sizes {tuple(counts)} add up to {sum(counts)}, but X has {m} "
                              f"samples: every sample must go into one part (change a size, or "
                              f"add a part for the rest).")
         return counts
     if max(values) >= 1:
-        raise ValueError(f"sizes mixes fractions and numbers of samples: {sizes!r}. Use "
+        raise SettingError(f"sizes mixes fractions and numbers of samples: {sizes!r}. Use "
                          f"fractions that add up to 1, or whole numbers that add up to {m}.")
     if abs(sum(values) - 1) > 1e-9:
-        raise ValueError(f"the fractions {sizes!r} add up to {sum(values):g}, not 1: every "
+        raise SettingError(f"the fractions in sizes {sizes!r} add up to {sum(values):g}, not 1: every "
                          f"sample must go into one part (did you leave a part out?).")
     exact = np.array(values) * m
     counts = np.floor(exact).astype(int)
     leftover = m - counts.sum()
     counts[np.argsort(-(exact - counts), kind="stable")[:leftover]] += 1
     if counts.min() == 0:
-        raise ValueError(f"with {m} samples, the fractions {sizes!r} leave part "
+        raise SettingError(f"with {m} samples, the fractions in sizes {sizes!r} leave part "
                          f"{int(counts.argmin()) + 1} empty; use fewer parts or more samples.")
     return [int(n) for n in counts]
 
 
 # ---- seeded 2-D toy sets -----------------------------------------------------------------
-def _rng_and_n(n, seed):
-    if int(n) < 1:
-        raise ValueError(f"n must be a positive number of samples, got {n}.")
-    return np.random.default_rng(seed), int(n)
+def _rng_and_n(n, seed, noise=0.0, name="n"):
+    n = checks.whole(name, n, at_least=1, hint=" It is a number of samples.")
+    checks.number("noise", noise, at_least=0, hint=" It is a standard deviation.")
+    return np.random.default_rng(checks.whole("seed", seed, at_least=0)), n
 
 
 def noisy_line(n=50, slope=2.0, intercept=1.0, noise=0.5, seed=0):
     """x ~ U(−2, 2), t = slope·x + intercept + N(0, noise²). Returns X (n, 1), T (n, 1).
     Notebook 01."""
-    rng, n = _rng_and_n(n, seed)
+    rng, n = _rng_and_n(n, seed, noise)
+    slope, intercept = checks.number("slope", slope), checks.number("intercept", intercept)
     x = rng.uniform(-2, 2, (n, 1))
     return x, slope * x + intercept + rng.normal(0, noise, (n, 1))
 
 
 def xor(n=200, noise=0.1, seed=0):
     """Four clusters at (±1, ±1); label 1 where the signs differ (x1·x2 < 0) — notebooks 02, 03."""
-    rng, n = _rng_and_n(n, seed)
+    rng, n = _rng_and_n(n, seed, noise)
     corners = rng.choice([-1.0, 1.0], size=(n, 2))
     X = corners + rng.normal(0, noise, (n, 2))
     return X, (corners[:, 0] != corners[:, 1]).astype(np.int64)
@@ -251,7 +297,7 @@ def xor(n=200, noise=0.1, seed=0):
 
 def two_moons(n=200, noise=0.1, seed=0):
     """Two interleaved half circles (label 0 on top, 1 below) — notebooks 03, 05."""
-    rng, n = _rng_and_n(n, seed)
+    rng, n = _rng_and_n(n, seed, noise)
     y = np.arange(n) % 2
     t = rng.uniform(0, np.pi, n)
     X = np.where(y[:, None] == 0,
@@ -262,7 +308,8 @@ def two_moons(n=200, noise=0.1, seed=0):
 
 def circles(n=200, noise=0.05, factor=0.5, seed=0):
     """A circle of radius 1 (label 0) around one of radius ``factor`` (label 1) — notebook 03."""
-    rng, n = _rng_and_n(n, seed)
+    rng, n = _rng_and_n(n, seed, noise)
+    factor = checks.number("factor", factor, above=0, hint=" It is the inner circle's radius.")
     y = np.arange(n) % 2
     t = rng.uniform(0, 2 * np.pi, n)
     r = np.where(y == 0, 1.0, factor)
@@ -273,7 +320,8 @@ def circles(n=200, noise=0.05, factor=0.5, seed=0):
 def spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0):
     """``n_classes`` interleaved spiral arms, ``n_per_class`` points each (the CS231n classic).
     Notebook 04."""
-    rng, n = _rng_and_n(n_per_class, seed)
+    rng, n = _rng_and_n(n_per_class, seed, noise, "n_per_class")
+    n_classes = checks.whole("n_classes", n_classes, at_least=1)
     X, y = [], []
     for k in range(n_classes):
         r = np.linspace(0.0, 1.0, n)

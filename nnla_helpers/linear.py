@@ -9,13 +9,12 @@ Gradient descent repeats W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b; `
 many of those updates a learning rate needs to bring the loss down to a target.
 """
 
-import numbers
-
 import numpy as np
 
+from . import checks
 from .checks import as_array, check_bias, check_matmul
 from .data import as_targets
-from .errors import DivergenceError
+from .errors import DivergenceError, SettingError, ShapeError
 from .layers import dense_backward, dense_forward, mse
 
 
@@ -31,13 +30,13 @@ def predict(X, W, b):
     """O = X W + b: one row of outputs per row of X. X (m, n), W (n, k), b (k,) → O (m, k).
     Notebook 01."""
     X, W, b = _inputs(X, W, b)
-    return dense_forward(X, W, b)[0]
+    return dense_forward.formula(X, W, b)[0]
 
 
 def _forward(X, W, b, T):
     X, W, b = _inputs(X, W, b)
-    O, cache = dense_forward(X, W, b)
-    return mse(O, as_targets(O, T, "O = X @ W + b", "T")), cache
+    O, cache = dense_forward.formula(X, W, b)
+    return mse.formula(O, as_targets(O, T, "O = X @ W + b", "T")), cache
 
 
 def loss(X, W, b, T):
@@ -50,13 +49,15 @@ def gradients(X, W, b, T):
     """Return (∂L/∂W, ∂L/∂b) = (Xᵀ(O − T)/m, column sums of (O − T)/m), shaped like W and b.
     Notebook 01."""
     (_, dO), cache = _forward(X, W, b, T)
-    _, dW, db = dense_backward(dO, cache)
+    _, dW, db = dense_backward.formula(dO, cache)
     return dW, db
 
 
 def gradient_step(X, W, b, T, lr):
     """One step of gradient descent: W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b. Returns new (W, b).
     Notebook 01."""
+    lr = checks.number("lr", lr, above=0, hint=" A step of −lr·gradient goes downhill only for "
+                       "lr > 0; notebook 01 finds the largest that still converges, 2/λ_max.")
     dW, db = gradients(X, W, b, T)
     W = as_array("W", W, ndim=2)
     b = as_array("b", b, ndim=(1, 2)).reshape(-1)
@@ -72,10 +73,11 @@ def least_squares(X, T):
     Notebook 01.
     """
     X = as_array("X", X, ndim=2)
-    T = as_array("T", T, ndim=2)
+    T = as_array("T", T, ndim=(1, 2))
     if T.shape[0] != X.shape[0]:
-        raise ValueError(f"X has {X.shape[0]} rows (samples) but T has {T.shape[0]}; each "
+        raise ShapeError(f"X has {X.shape[0]} rows (samples) but T has {T.shape[0]}; each "
                          "sample needs one target row.")
+    T = T.reshape(-1, 1) if T.ndim == 1 else T      # one target per sample: a column
     X1 = np.hstack([X, np.ones((X.shape[0], 1), dtype=X.dtype)])
     theta, *_ = np.linalg.lstsq(X1, T, rcond=None)
     return theta[:-1], theta[-1]
@@ -97,34 +99,30 @@ def updates_to_reach(X, T, W, b, lr, target, max_updates=100_000):
 
     Raises DivergenceError as soon as the loss climbs above its starting value: this loss
     is a bowl, and a rate below 2/λ_max of its Hessian lowers it at every update, so a
-    climb means the rate is past that limit. Raises ValueError for a ``target`` the data
+    climb means the rate is past that limit. Raises SettingError for a ``target`` the data
     cannot reach (at or below the least-squares loss).
     Notebook 01.
     """
     X, W, b = _inputs(X, W, b)
     T = as_array("T", T, ndim=(1, 2))
     if T.shape[0] != X.shape[0]:
-        raise ValueError(f"X has {X.shape[0]} rows (samples) but T has {T.shape[0]}; each "
+        raise ShapeError(f"X has {X.shape[0]} rows (samples) but T has {T.shape[0]}; each "
                          "sample needs one target row.")
     T = as_targets(X @ W, T, "O = X @ W + b", "T")
-    if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not 0 < lr < np.inf:
-        raise ValueError(f"lr must be a positive number, got {lr!r} (a step of -lr·gradient "
-                         "goes downhill only when lr > 0).")
-    if isinstance(target, bool) or not isinstance(target, numbers.Real) or not np.isfinite(target):
-        raise ValueError(f"target must be a finite number (a loss), got {target!r}.")
-    if isinstance(max_updates, bool) or not isinstance(max_updates, numbers.Integral) \
-            or max_updates < 1:
-        raise ValueError(f"max_updates must be a whole number ≥ 1, got {max_updates!r}.")
+    lr = checks.number("lr", lr, above=0, hint=" A step of −lr·gradient goes downhill only "
+                       "when lr > 0.")
+    target = checks.number("target", target, hint=" It is the loss to reach.")
+    max_updates = checks.whole("max_updates", max_updates, at_least=1)
     W_best, b_best = least_squares(X, T)
-    best = mse(dense_forward(X, W_best, b_best)[0], T)[0]
+    best = mse.formula(dense_forward.formula(X, W_best, b_best)[0], T)[0]
     if target <= best:
-        raise ValueError(f"target = {target:g} is not above {best:.6g}, the lowest loss any W, b "
+        raise SettingError(f"target = {target:g} is not above {best:.6g}, the lowest loss any W, b "
                          "reach on these data (the least-squares fit): descent only approaches "
                          "it. Ask for a little more, e.g. 1.01 times that loss.")
     W, b = W.copy(), b.copy()                  # updated in place below; the caller's stay as they were
     for done in range(max_updates + 1):        # done: the updates made so far
-        O, cache = dense_forward(X, W, b)      # (m, k)
-        L, dO = mse(O, T)
+        O, cache = dense_forward.formula(X, W, b)      # (m, k)
+        L, dO = mse.formula(O, T)
         if done == 0:
             start = L
         if L <= target:
@@ -136,6 +134,6 @@ def updates_to_reach(X, T, W, b, lr, target, max_updates=100_000):
                 f"2/λ_max = {_hessian_limit(X):.4g} — try a smaller learning rate.", step=done)
         if done == max_updates:
             return None
-        _, dW, db = dense_backward(dO, cache, need_dA_prev=False)
+        _, dW, db = dense_backward.formula(dO, cache, need_dA_prev=False)
         W -= lr * dW                           # (n, k), like W
         b -= lr * db                           # (k,),   like b

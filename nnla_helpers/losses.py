@@ -15,8 +15,9 @@ rows are made from them). Every loss is a mean over samples, so every gradient c
 import numpy as np
 
 from . import layers
-from .checks import as_array, check_rows_sum_to_one
+from .checks import as_array, check_distribution_rows, check_unit_interval
 from .data import as_targets
+from .errors import BadValueError
 
 CLIP = 1e-12    # cross_entropy of probabilities: ln(1e12) ≈ 27.6 is the most a sample can cost
 
@@ -28,8 +29,21 @@ def _checked(name, P, Y):
 
 def _checked_classes(Z, Y):
     Z, Y = _checked("Z", Z, Y)
-    check_rows_sum_to_one("Y", Y)            # what (softmax(Z) − Y)/m assumes
+    check_distribution_rows("Y", Y)          # what (softmax(Z) − Y)/m assumes
     return Z, Y
+
+
+def _checked_binary(Z, Y):
+    Z, Y = _checked("Z", Z, Y)
+    check_unit_interval("Y", Y, "binary cross-entropy")
+    return Z, Y
+
+
+def _quiet(loss, *args):
+    """``loss(*args)`` with NumPy's overflow/0·∞ warnings off: logits like ±1e308 give −inf
+    inside a log-softmax, and the loss handles that exactly."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return loss(*args)
 
 
 def mse(Y_hat, Y):
@@ -38,18 +52,18 @@ def mse(Y_hat, Y):
     Y_hat, Y: (m, k). The ½ is there so that the gradient has no stray factor 2.
     Notebooks 01, 02.
     """
-    return layers.mse(*_checked("Y_hat", Y_hat, Y))[0]
+    return layers.mse.formula(*_checked("Y_hat", Y_hat, Y))[0]
 
 
 def mse_grad(Y_hat, Y):
     """∂L/∂Ŷ for the MSE above: (Ŷ − Y) / m, shape (m, k) — notebook 01."""
-    return layers.mse(*_checked("Y_hat", Y_hat, Y))[1]
+    return layers.mse.formula(*_checked("Y_hat", Y_hat, Y))[1]
 
 
 def softmax_cross_entropy(Z, Y):
     """Cross-entropy of softmax(Z) with Y, from the logits Z (m, k), via log-softmax:
     L = −1/m · Σ y·log softmax(z); exact and finite even for logits of ±1000 — notebooks 03, 04."""
-    return layers.softmax_cross_entropy(*_checked_classes(Z, Y))[0]
+    return _quiet(layers.softmax_cross_entropy.formula, *_checked_classes(Z, Y))[0]
 
 
 def softmax_cross_entropy_grad(Z, Y):
@@ -58,26 +72,27 @@ def softmax_cross_entropy_grad(Z, Y):
     The softmax Jacobian and the 1/p of the cross-entropy cancel, leaving A − Y.
     Notebook 04.
     """
-    return layers.softmax_cross_entropy(*_checked_classes(Z, Y))[1]
+    return _quiet(layers.softmax_cross_entropy.formula, *_checked_classes(Z, Y))[1]
 
 
 def binary_cross_entropy(Z, Y):
     """Cross-entropy of sigmoid(Z) with 0/1 targets Y, from the logits Z (m, k):
     L = −1/m · Σ [y ln σ(z) + (1 − y) ln(1 − σ(z))], computed without a log of 0 — notebook 03."""
-    return layers.sigmoid_binary_cross_entropy(*_checked("Z", Z, Y))[0]
+    return _quiet(layers.sigmoid_binary_cross_entropy.formula, *_checked_binary(Z, Y))[0]
 
 
 def binary_cross_entropy_grad(Z, Y):
     """∂L/∂Z = (σ(Z) − Y) / m: the same shortcut as softmax + cross-entropy — notebook 03."""
-    return layers.sigmoid_binary_cross_entropy(*_checked("Z", Z, Y))[1]
+    return _quiet(layers.sigmoid_binary_cross_entropy.formula, *_checked_binary(Z, Y))[1]
 
 
 def _probabilities(P, Y):
     P, Y = _checked("P", P, Y)
     if P.min() < 0 or P.max() > 1 + 1e-6:
-        raise ValueError("P must hold probabilities in [0, 1]; got values from "
-                         f"{P.min():.3g} to {P.max():.3g}. Did you pass logits? Use "
-                         "softmax_cross_entropy(Z, Y) for those.")
+        raise BadValueError("P must hold probabilities in [0, 1]; got values from "
+                            f"{P.min():.3g} to {P.max():.3g}. Did you pass logits? Use "
+                            "softmax_cross_entropy(Z, Y) for those.")
+    check_distribution_rows("Y", Y)
     return P, Y
 
 

@@ -15,15 +15,18 @@ backward of each pair in the reverse order, for l = L … 1:
     dZ_{l−1} = dA_{l−1} ⊙ g_{l−1}'(Z_{l−1})                             activation_backward
 
 The 1/m of the mean loss is inside the loss's gradient (see ``layers``), so dW and db need none.
+The network checks X and Y once, at its door, and then calls each pair's ``.formula``: the
+same equations without a learner's checks at every layer.
 """
 
 import numpy as np
 
+from . import checks
 from .checks import as_array, check_matmul, check_rows_sum_to_one
 from .data import as_targets
-from .errors import LabelError, ShapeError
+from .errors import LabelError, SettingError, ShapeError
 from .layers import (LOSSES, LayerCache, activation_backward, activation_forward, check_activation,
-                     check_keep_prob, dense_backward, dense_forward, dropout_backward,
+                     check_keep_prob, check_mask, dense_backward, dense_forward, dropout_backward,
                      dropout_forward, dropout_mask)
 
 INIT_SCHEMES = ("he", "xavier", "uniform")
@@ -50,7 +53,8 @@ def init_layer(n_in, n_out, scheme, rng, dtype=np.float64):
         W = rng.uniform(-0.5, 0.5, (n_in, n_out))
         b = rng.uniform(-0.5, 0.5, n_out)
     else:
-        raise ValueError(f"unknown init scheme {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}.")
+        raise SettingError(f"unknown init scheme {scheme!r}; choose one of "
+                           f"{', '.join(INIT_SCHEMES)}.")
     return W.astype(dtype), b.astype(dtype)
 
 
@@ -99,34 +103,49 @@ class MLP:
 
     def __init__(self, layer_sizes, hidden="relu", output="softmax", loss=None, init="he",
                  keep_prob=1.0, seed=0, dtype=np.float64):
-        sizes = [int(s) for s in layer_sizes]
-        if len(sizes) < 2 or min(sizes) < 1:
-            raise ValueError(f"layer_sizes needs at least an input and an output size, all >= 1; "
-                             f"got {list(layer_sizes)}.")
+        example = " — e.g. MLP([2, 8, 3]): 2 inputs, 8 hidden units, 3 outputs"
+        if isinstance(layer_sizes, (str, bytes)) or not hasattr(layer_sizes, "__len__") \
+                or len(layer_sizes) < 2:
+            raise SettingError(f"layer_sizes must list at least an input and an output size"
+                               f"{example}; got {layer_sizes!r}.")
+        sizes = [checks.whole(f"layer_sizes[{i}]", s, at_least=1,
+                              hint=" It is a layer's number of units.")
+                 for i, s in enumerate(layer_sizes)]
         n_hidden = len(sizes) - 2
-        hidden = [hidden] * n_hidden if isinstance(hidden, str) else list(hidden)
-        if len(hidden) != n_hidden:
-            raise ValueError(f"{n_hidden} hidden layer(s) need {n_hidden} activation name(s), "
-                             f"got {len(hidden)}: {hidden}.")
+        hidden = [hidden] * n_hidden if isinstance(hidden, str) else list(hidden) \
+            if isinstance(hidden, (list, tuple)) else hidden
+        if not isinstance(hidden, list) or len(hidden) != n_hidden:
+            raise SettingError(f"{n_hidden} hidden layer(s) need one activation name, or a list "
+                               f"of {n_hidden}; got {hidden!r}.")
         for name in hidden:
-            check_activation(name)
+            check_activation(name, "hidden")
             if name == "softmax":                   # it mixes a row: an output only
-                raise ValueError("softmax is an output activation; choose relu, leaky_relu, "
-                                 "sigmoid, tanh or identity for the hidden layers.")
-        check_activation(output)
+                raise SettingError("softmax is an output activation; choose relu, leaky_relu, "
+                                   "sigmoid, tanh or identity for the hidden layers.")
+        check_activation(output, "output")
         if output == "softmax" and sizes[-1] == 1:
-            raise ValueError("softmax over a single output is always 1, so nothing could be "
-                             "learned; for one yes/no output use output='sigmoid' (or give "
-                             "softmax 2 outputs, one per class).")
-        loss = loss or DEFAULT_LOSS.get(output, "mse")
-        if loss not in LOSSES:
-            raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}.")
+            raise SettingError("softmax over a single output is always 1, so nothing could be "
+                               "learned; for one yes/no output use output='sigmoid' (or give "
+                               "softmax 2 outputs, one per class).")
+        loss = DEFAULT_LOSS.get(output, "mse") if loss is None else loss
+        checks.choice("loss", loss, tuple(LOSSES))
         takes_logits_of = LOSSES[loss][1]
         if takes_logits_of is not None and output != takes_logits_of:
-            raise ValueError(f"loss {loss!r} does not go with output {output!r}; use "
-                             "softmax + cross_entropy, sigmoid + binary_cross_entropy, "
-                             "or mse with any output.")
+            raise SettingError(f"loss {loss!r} does not go with output {output!r}; use "
+                               "softmax + cross_entropy, sigmoid + binary_cross_entropy, "
+                               "or mse with any output.")
         check_keep_prob(keep_prob)
+        if not isinstance(init, str) or INIT_ALIASES.get(init, init) not in INIT_SCHEMES:
+            raise SettingError(f"unknown init scheme {init!r}; choose one of "
+                               f"{', '.join(INIT_SCHEMES)}.")
+        seed = None if seed is None else checks.whole("seed", seed, at_least=0)
+        try:
+            dtype = np.dtype(dtype)
+        except TypeError:
+            dtype = None
+        if dtype not in (np.float32, np.float64):
+            raise SettingError(f"dtype must be np.float64 (the default) or np.float32, but it "
+                               f"is {dtype!r}.")
         self.sizes, self.hidden, self.output, self.loss_name = sizes, hidden, output, loss
         self.activations = hidden + [output]        # g_1 … g_L
         self.keep_prob, self.dtype, self.init, self.seed = keep_prob, np.dtype(dtype), init, seed
@@ -154,26 +173,57 @@ class MLP:
         return {name: p.copy() for name, p in self.parameters().items()}
 
     def set_state(self, state):
-        """Copy saved arrays back into the network's parameters (in place)."""
-        for name, p in self.parameters().items():
-            p[...] = state[name]
+        """Copy saved arrays back into the network's parameters (in place).
+
+        ``state`` is a dict like ``get_state()`` returns: {"W1": W1, "b1": b1, ...}, each
+        array shaped like the parameter it replaces."""
+        params = self.parameters()
+        if not isinstance(state, dict):
+            raise SettingError(f"state must be a dict like net.get_state() returns "
+                               f"({', '.join(params)}), but it is a {type(state).__name__}.")
+        missing = [name for name in params if name not in state]
+        extra = [name for name in state if name not in params]
+        if missing or extra:
+            raise ShapeError(f"state does not fit this network {self.sizes}: it needs "
+                             f"{', '.join(params)}"
+                             + (f"; missing {', '.join(missing)}" if missing else "")
+                             + (f"; unknown {', '.join(map(str, extra))}" if extra else "") + ".")
+        checked = {}
+        for name, p in params.items():
+            a = as_array(f'state["{name}"]', state[name])
+            if a.shape != p.shape:
+                hint = " Did you mean its transpose, .T?" if a.shape == p.shape[::-1] else ""
+                raise ShapeError(f'state["{name}"] has shape {a.shape} but {name} of this network '
+                                 f"has shape {p.shape}.{hint}")
+            checked[name] = a
+        for name, p in params.items():          # only now, so a bad state changes nothing
+            p[...] = checked[name]
 
     # ---- checks at the door -------------------------------------------------------------
-    def check_input(self, X):
+    def check_input(self, X, name="X"):
         """X as a float (m, n_in) array of this network's dtype, or a plain-words error."""
-        X = as_array("X", X, ndim=2)
-        check_matmul("X", X, "W1", self.weights[0])
+        X = as_array(name, X, ndim=2)
+        if X.shape[1] != self.sizes[0]:
+            raise ShapeError(f"{name} has {X.shape[1]} columns (features), but this network "
+                             f"{self.sizes} takes {self.sizes[0]} inputs: {name} must have shape "
+                             f"(m, {self.sizes[0]}), one sample per row."
+                             + (f" Did you mean {name}.T?" if X.shape[0] == self.sizes[0] else ""))
+        check_matmul(name, X, "W1", self.weights[0])
         return X.astype(self.dtype, copy=False)
 
-    def targets(self, Y, m):
+    def targets(self, Y, m, name="Y", x_name="X"):
         """Y as a float (m, n_out) array; integer labels become one-hot rows."""
+        n_y = np.shape(as_array(name, Y, ndim=(1, 2)))[0]
+        if n_y != m:
+            raise ShapeError(f"{x_name} has {m} samples (rows) but {name} has {n_y}; every "
+                             "sample needs exactly one target (label or row).")
         Y = as_targets(np.empty((m, self.sizes[-1]), dtype=self.dtype), Y,
-                       "the network's output", "Y")
+                       "the network's output", name)
         if self.loss_name != "mse" and (Y.min() < 0 or Y.max() > 1):
             raise LabelError(f"targets for {self.loss_name} must lie in [0, 1] (one-hot rows or "
-                             f"0/1 labels), but Y runs from {Y.min():g} to {Y.max():g}.")
+                             f"0/1 labels), but {name} runs from {Y.min():g} to {Y.max():g}.")
         if self.loss_name == "cross_entropy":
-            check_rows_sum_to_one("Y", Y)
+            check_rows_sum_to_one(name, Y)
         return Y
 
     def _check_fast(self, X, Y=None):
@@ -198,17 +248,36 @@ class MLP:
             self._check_fast(X)
         A = X if fast else self.check_input(X)
         dropout = training and self.keep_prob < 1
+        if dropout and masks is not None:
+            masks = self._check_masks(masks, A.shape[0])
         caches = []
         for l, (W, b, g) in enumerate(zip(self.weights, self.biases, self.activations), start=1):
-            Z, dense_cache = dense_forward(A, W, b, fast)           # (m, n_{l−1}) → (m, n_l)
-            A, activation_cache = activation_forward(Z, g)
+            Z, dense_cache = dense_forward.formula(A, W, b, fast)           # (m, n_{l−1}) → (m, n_l)
+            A, activation_cache = activation_forward.formula(Z, g)
             dropout_cache = None
             if dropout and l < len(self.weights):
                 D = masks[l - 1] if masks is not None else \
-                    dropout_mask(A.shape, self.keep_prob, self.rng, self.dtype)
-                A, dropout_cache = dropout_forward(A, D, self.keep_prob)
+                    dropout_mask.formula(A.shape, self.keep_prob, self.rng, self.dtype)
+                A, dropout_cache = dropout_forward.formula(A, D, self.keep_prob)   # D: 0/1, checked
             caches.append(LayerCache(dense_cache, activation_cache, dropout_cache))
         return A, ForwardCache(caches, fast)
+
+    def _check_masks(self, masks, m):
+        """One 0/1 mask (m, n_l) per hidden layer, as ``ForwardCache.D`` holds them."""
+        shapes = [(m, n) for n in self.sizes[1:-1]]
+        if not isinstance(masks, (list, tuple)) or len(masks) != len(shapes):
+            raise ShapeError(f"masks must be a list of {len(shapes)} dropout mask(s), one per "
+                             f"hidden layer, shaped {', '.join(map(str, shapes))}; got "
+                             f"{type(masks).__name__} of {len(masks) if hasattr(masks, '__len__') else 1}.")
+        out = []
+        for l, (D, shape) in enumerate(zip(masks, shapes), start=1):
+            D = as_array(f"masks[{l - 1}]", D).astype(self.dtype, copy=False)
+            if D.shape != shape:
+                raise ShapeError(f"masks[{l - 1}] has shape {D.shape} but hidden layer {l} has "
+                                 f"activations of shape {shape}.")
+            check_mask(D)
+            out.append(D)
+        return out
 
     def loss_and_delta(self, cache, Y):
         """(L, dZ_L): the loss of the output in ``cache`` against targets Y (from ``targets``)
@@ -218,7 +287,7 @@ class MLP:
         if takes_logits_of is not None:
             return loss(last.Z, Y)                  # from the logits Z_L: dZ_L = (A_L − Y) / m
         L, dA = loss(last.A, Y)
-        return L, activation_backward(dA, last.activation)
+        return L, activation_backward.formula(dA, last.activation)
 
     def loss_from_cache(self, cache, Y):
         """The loss of the output stored in ``cache`` against targets Y (already via ``targets``)."""
@@ -249,13 +318,13 @@ class MLP:
         """
         grads = {}
         for l in range(len(self.weights), 0, -1):
-            dA, grads[f"W{l}"], grads[f"b{l}"] = dense_backward(   # dZ_l (m, n_l) → dA (m, n_{l−1})
+            dA, grads[f"W{l}"], grads[f"b{l}"] = dense_backward.formula(   # dZ_l (m, n_l) → dA (m, n_{l−1})
                 dZ, cache.layers[l - 1].dense, need_dA_prev=not (fast and l == 1))
             if l > 1:                               # down through layer l − 1's dropout and g
                 below = cache.layers[l - 2]
                 if below.dropout is not None:
-                    dA = dropout_backward(dA, below.dropout)
-                dZ = activation_backward(dA, below.activation)
+                    dA = dropout_backward.formula(dA, below.dropout)
+                dZ = activation_backward.formula(dA, below.activation)
         return dict(reversed(list(grads.items())))
 
     def loss_and_gradients(self, X, Y, training=False, fast=False):
@@ -265,7 +334,9 @@ class MLP:
         """
         if fast:
             self._check_fast(X, Y)
-        Y = Y if fast else self.targets(Y, np.shape(X)[0])
+        else:
+            X = self.check_input(X)
+            Y = self.targets(Y, X.shape[0])
         _, cache = self.forward(X, training=training, fast=fast)
         L, dZ = self.loss_and_delta(cache, Y)
         return L, self.backward_from(cache, dZ, fast)
@@ -281,7 +352,13 @@ class MLP:
 
     def accuracy(self, X, y):
         """Fraction of samples whose predicted class equals the label y (m,) — or one-hot rows."""
-        return accuracy(self.predict(X), y)
+        if self.output not in ("softmax", "sigmoid"):
+            raise SettingError(f"accuracy counts right class labels, but this network's output "
+                               f"is {self.output!r} (regression); compare with net.loss(X, Y).")
+        n_classes = self.sizes[-1] if self.output == "softmax" else 2
+        X = self.check_input(X)
+        checks.check_xy(X, y)
+        return accuracy(self.predict(X), y, n_classes)
 
 
 def predictions(net, A):
@@ -296,14 +373,19 @@ def predictions(net, A):
     return A
 
 
-def accuracy(predicted, y):
+def accuracy(predicted, y, n_classes=None):
     """Fraction of positions where predicted labels equal true labels. Accepts one-hot y too.
+    Both must be whole-number class labels (0 … n_classes − 1 when n_classes is given).
     Notebooks 02–06."""
-    y = np.asarray(y)
-    if y.ndim == 2 and y.shape[1] > 1 and np.ndim(predicted) == 1:
+    y = as_array("y", y, ndim=(1, 2))
+    predicted = as_array("predicted", predicted, ndim=(1, 2))
+    if y.ndim == 2 and y.shape[1] > 1 and predicted.ndim == 1:
+        checks.check_distribution_rows("y", y)
         y = y.argmax(axis=1)
-    y = y.reshape(-1)
-    predicted = np.asarray(predicted).reshape(-1)
+    y, predicted = y.reshape(-1), predicted.reshape(-1)
     if predicted.shape != y.shape:
-        raise ShapeError(f"there are {predicted.shape[0]} predictions but {y.shape[0]} labels.")
+        raise ShapeError(f"predicted has {predicted.shape[0]} entries but y has {y.shape[0]} "
+                         "labels; accuracy compares one prediction with one label per sample.")
+    y = checks.check_labels("y", y, n_classes)
+    predicted = checks.check_labels("predicted", predicted, n_classes)
     return float(np.mean(predicted == y))

@@ -32,6 +32,9 @@ from PIL import Image as PILImage
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from . import checks
+from .errors import BadValueError, SettingError, ShapeError
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
 OKABE_ITO = {
     "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
@@ -49,6 +52,9 @@ DIVERGING = "RdBu_r"
 GREYS = "gray_r"                         # MNIST digits: black ink on white paper
 
 DPI = 80            # small PNGs: a 10 × 5 inch figure is 800 × 400 pixels
+MAX_INCHES = 500    # the widest and tallest figure, in inches
+MAX_PIXELS = 2 ** 16 - 1      # Agg draws at most this many pixels along each side
+LAYOUTS = ("constrained", "compressed", "tight", "none")
 BASE_FONT = 12      # readable on a projector at that size
 
 RC = {
@@ -104,6 +110,16 @@ def new_figure(width, height, dpi=DPI, layout=None):
     layout="constrained" lets matplotlib place the axes (static plots); widgets place them
     once themselves, because a layout engine would run again at every frame.
     """
+    width = checks.number("width", width, above=0, at_most=MAX_INCHES, hint=" It is in inches.")
+    height = checks.number("height", height, above=0, at_most=MAX_INCHES, hint=" It is in inches.")
+    dpi = checks.number("dpi", dpi, at_least=10, at_most=600,
+                        hint=f" It is pixels per inch; {DPI} keeps the PNGs small.")
+    if layout is not None:
+        layout = checks.choice("layout", layout, LAYOUTS)
+    if max(width, height) * dpi > MAX_PIXELS:
+        raise SettingError(f"a figure of {width:g} × {height:g} inches at dpi = {dpi:g} would be "
+                           f"{max(width, height) * dpi:,.0f} pixels across, more than the "
+                           f"{MAX_PIXELS:,} Agg can draw: use a smaller dpi or fewer panels.")
     with course_style():
         fig = CourseFigure(figsize=(width, height), dpi=dpi, layout=layout)
     FigureCanvasAgg(fig)       # attaches itself as fig.canvas
@@ -112,6 +128,12 @@ def new_figure(width, height, dpi=DPI, layout=None):
 
 def png_bytes(fig):
     """Render ``fig`` with Agg and return its PNG bytes (the one PNG writer: ``encode_png``)."""
+    if not isinstance(fig, Figure):
+        raise BadValueError(f"fig must be a matplotlib Figure (e.g. from new_figure or a plot), "
+                            f"but it is {type(fig).__name__}.")
+    if not hasattr(fig.canvas, "buffer_rgba"):
+        raise BadValueError(f"fig must be drawn by Agg (as new_figure's figures are), but its "
+                            f"canvas is a {type(fig.canvas).__name__}.")
     with course_style():
         fig.canvas.draw()
     return encode_png(fig.canvas.buffer_rgba())
@@ -126,6 +148,9 @@ def encode_png(rgba):
     flat-coloured, so it costs little in size and saves most of the time of a frame's PNG.
     """
     rgba = np.asarray(rgba)
+    if rgba.ndim != 3 or rgba.shape[2] != 4 or rgba.dtype != np.uint8 or not rgba.size:
+        raise ShapeError(f"rgba must be an (h, w, 4) array of uint8 (what fig.canvas.buffer_rgba() "
+                         f"gives), but it has shape {rgba.shape} and dtype {rgba.dtype}.")
     h, w, _ = rgba.shape
     # Pillow drops the alpha channel in C, without the copy a NumPy slice [..., :3] needs.
     rgb = np.asarray(PILImage.frombuffer("RGBA", (w, h), rgba, "raw", "RGBA", 0, 1).convert("RGB"))
@@ -145,7 +170,7 @@ def _chunk(kind, payload):
 
 def class_color(k):
     """The colour of class ``k`` (cycles after the palette's 9 colours)."""
-    return PALETTE[int(k) % len(PALETTE)]
+    return PALETTE[checks.whole("k", k, at_least=0, hint=" It is a class label.") % len(PALETTE)]
 
 
 def subscript(name):
@@ -153,6 +178,9 @@ def subscript(name):
 
     Only trailing digits become subscripts; any other name is returned unchanged.
     """
+    if not isinstance(name, str):
+        raise SettingError(f"name must be text (a str) such as \"W1\", but it is "
+                           f"{type(name).__name__} {name!r}.")
     digits = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
     head, sep, tail = name.partition("_")
     tail = tail.strip("{}")
@@ -166,4 +194,8 @@ def subscript(name):
 
 def shape_label(name, shape):
     """"W1", (2, 16) → "W₁ (2, 16)": every matrix shown to a learner carries its shape."""
+    if isinstance(shape, (str, bytes)) or not hasattr(shape, "__iter__"):
+        raise ShapeError(f"shape must be a tuple of whole numbers such as (2, 16), but it is "
+                         f"{shape!r}.")
+    shape = [checks.whole("shape", s, at_least=0) for s in shape]
     return f"{subscript(name)} {tuple(int(s) for s in shape)}"

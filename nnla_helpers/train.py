@@ -9,6 +9,13 @@ One step on a batch (X_b, Y_b), for every parameter P with gradient dP:
 "Stochastic" gradient descent means the gradient comes from a random mini-batch (or one
 sample) instead of the whole training set; full-batch descent (batch_size=None) is
 deterministic. Either way there is one update after each gradient.
+
+Training has run away — diverged — when the loss becomes NaN or infinite, or grows past
+``DIVERGE_ABOVE`` (10⁴) times the training set's loss before the first update: gradient
+descent with a fitting learning rate lowers the loss, so growth like that means the steps
+overshoot further and further. (The start is the whole set's mean loss, not the first
+batch's: one sample's loss can be far below the mean.) ``runaway`` is that one rule;
+``train``, the ``Trainer`` and every widget stop by it.
 """
 
 from dataclasses import dataclass, field
@@ -16,9 +23,24 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import blas
-from .checks import as_array
-from .errors import DivergenceError, ShapeError
-from .network import accuracy, predictions
+from . import checks
+from .errors import DivergenceError, SettingError, ShapeError
+from .network import MLP, accuracy, predictions
+
+DIVERGE_ABOVE = 1e4     # the loss has run away once it is this many times its first value
+
+
+def runaway(loss, start, diverge_above=DIVERGE_ABOVE):
+    """Why training has run away, in words, or None if it has not: ``loss`` is NaN/inf, or
+    more than ``diverge_above`` times ``start`` (the training set's loss before the first
+    update; diverge_above=None: NaN/inf only). Notebooks 01, 03."""
+    if not np.isfinite(loss):
+        return f"the loss became {loss}"
+    if diverge_above is not None and start is not None and start > 0 \
+            and loss > diverge_above * start:
+        return (f"the loss grew to {loss:.3g}, more than {diverge_above:g} times its "
+                f"starting value {start:.3g}")
+    return None
 
 
 @dataclass
@@ -44,6 +66,9 @@ class Trainer:
     X_val, Y_val: optional validation data (held out from training) for the history and
                   early stopping.
     seed:       seeds the shuffling of mini-batches.
+    diverge_above: stop with a DivergenceError when the loss grows past this many times the
+                training set's loss before the first update (``runaway``); None stops on
+                NaN/inf only.
 
     The attribute ``fast`` (True unless you set it to False) runs the fast path of
     ``MLP.forward``/``backward``: the data's values were checked once, here; products keep
@@ -55,17 +80,29 @@ class Trainer:
     fast = True
 
     def __init__(self, net, X, Y, lr=0.1, batch_size=None, momentum=0.0, X_val=None,
-                 Y_val=None, seed=0):
+                 Y_val=None, seed=0, diverge_above=DIVERGE_ABOVE):
+        if not isinstance(net, MLP):
+            raise SettingError(f"net must be an MLP (e.g. MLP([2, 8, 3])), but it is a "
+                               f"{type(net).__name__}.")
         self.net = net
         self.X, self.Y = self._data(net, X, Y, "X", "Y")
         self.X_val = self.Y_val = None
-        if X_val is not None:
+        if X_val is not None or Y_val is not None:
             self.X_val, self.Y_val = self._data(net, X_val, Y_val, "X_val", "Y_val")
-        if not 0 <= momentum < 1:
-            raise ValueError(f"momentum must be in [0, 1), got {momentum}.")
-        if batch_size is not None and int(batch_size) < 1:
-            raise ValueError(f"batch_size must be a positive whole number or None, got {batch_size}.")
+        if not callable(lr):
+            lr = checks.number("lr", lr, above=0, hint=_LR_HINT)
+        momentum = checks.number("momentum", momentum, at_least=0, below=1,
+                                 hint=" 0 is plain gradient descent; 0.9 is usual.")
+        if batch_size is not None:
+            batch_size = checks.whole("batch_size", batch_size, at_least=1,
+                                      hint=" Use None for full-batch descent.")
+        if seed is not None:
+            seed = checks.whole("seed", seed, at_least=0)
+        if diverge_above is not None:
+            diverge_above = checks.number("diverge_above", diverge_above, above=1,
+                                          hint=" Use None to stop on NaN/inf only.")
         self.lr, self.momentum, self.batch_size = lr, momentum, batch_size
+        self.diverge_above, self.start_loss = diverge_above, None
         if batch_size is None or batch_size >= self.X.shape[0]:
             # Full batch: every step multiplies all of X. Stored column by column (Fortran
             # order — one image per column, as essay 001 lays it out), for the fast path's
@@ -84,17 +121,19 @@ class Trainer:
 
     @staticmethod
     def _data(net, X, Y, x_name, y_name):
-        X = as_array(x_name, X, ndim=2).astype(net.dtype, copy=False)
-        if Y is None:
-            raise ValueError(f"{x_name} was given without {y_name}.")
-        if np.shape(Y)[0] != X.shape[0]:
-            raise ShapeError(f"{x_name} has {X.shape[0]} samples (rows) but {y_name} has "
-                             f"{np.shape(Y)[0]}; every sample needs exactly one target.")
-        return X, net.targets(Y, X.shape[0])
+        if X is None or Y is None:
+            given, missing = (x_name, y_name) if Y is None else (y_name, x_name)
+            raise ShapeError(f"{given} was given without {missing}: pass both, or neither.")
+        X = net.check_input(X, x_name)
+        checks.check_xy(X, Y, x_name, y_name)
+        return X, net.targets(Y, X.shape[0], y_name)
 
     def current_lr(self):
         """The learning rate for the current epoch (calls the schedule if lr is a function)."""
-        return float(self.lr(self.epoch) if callable(self.lr) else self.lr)
+        if not callable(self.lr):
+            return self.lr
+        return checks.number(f"the learning rate lr({self.epoch}) of the schedule",
+                             self.lr(self.epoch), above=0, hint=_LR_HINT)
 
     def _next_batch(self):
         m = self.X.shape[0]
@@ -118,8 +157,9 @@ class Trainer:
         with np.errstate(over="ignore", invalid="ignore"), blas.limit(self.blas_threads):
             loss, grads = self.net.loss_and_gradients(X_b, Y_b, training=True, fast=self.fast)
             self.step_count += 1
-            if not np.isfinite(loss):
-                self._diverged(loss, lr, self.epoch + 1)
+            if self.start_loss is None:                  # before the first update
+                self.start_loss = loss if X_b is self.X else self._loss_on(self.X, self.Y)
+            self._check(loss, self.epoch + 1, lr)
             for name, p in self.net.parameters().items():
                 v = self.velocity[name]
                 v *= self.momentum
@@ -131,9 +171,14 @@ class Trainer:
             self._order, self._pos = None, 0
         return loss
 
-    def _diverged(self, loss, lr, epoch):
-        msg = (f"diverged at step {self.step_count} (epoch {epoch}): the loss became "
-               f"{loss} — try a smaller learning rate (it is {lr:g} now).")
+    def _check(self, loss, epoch, lr=None):
+        """Raise DivergenceError if training has run away (``runaway``), saying when and why."""
+        why = runaway(loss, self.start_loss, self.diverge_above)
+        if why is None:
+            return
+        lr = self.current_lr() if lr is None else lr
+        msg = (f"diverged at step {self.step_count} (epoch {epoch}): {why} — try a smaller "
+               f"learning rate (it is {lr:g} now).")
         self.history.message = msg
         raise DivergenceError(msg, step=self.step_count, history=self.history)
 
@@ -142,6 +187,12 @@ class Trainer:
         start = self.epoch
         while self.epoch == start:
             self.step()
+
+    def _loss_on(self, X, Y):
+        """The loss on (X, Y) in evaluation mode (no dropout), with the threads its size needs."""
+        with np.errstate(over="ignore", invalid="ignore"), \
+                blas.limit(blas.threads_for(X.shape[0], self.net.sizes)):
+            return self.net.loss_from_cache(self.net.forward(X, fast=self.fast)[1], Y)
 
     def evaluate(self):
         """Append this moment's losses/accuracies (evaluation mode, no dropout) to the history."""
@@ -154,8 +205,7 @@ class Trainer:
             with np.errstate(over="ignore", invalid="ignore"), blas.limit(threads):
                 A, cache = self.net.forward(X, fast=self.fast)
                 loss = self.net.loss_from_cache(cache, Y)
-            if not np.isfinite(loss):
-                self._diverged(loss, self.current_lr(), max(self.epoch, 1))
+            self._check(loss, max(self.epoch, 1))
             losses.append(loss)
             accs.append(_accuracy(self.net, A, Y))
         return h
@@ -179,11 +229,15 @@ class EarlyStopping:
     """
 
     def __init__(self, patience=None):
+        if patience is not None:
+            patience = checks.whole("patience", patience, at_least=1,
+                                    hint=" It counts epochs without a new lowest validation loss; None never stops.")
         self.patience = patience
         self.best_loss, self.best_epoch, self.epoch, self.since_best = np.inf, None, 0, 0
 
     def update(self, loss):
         """Record one epoch's validation loss; True if it is a new lowest."""
+        loss = checks.number("the validation loss", loss, hint=" Training has diverged if it is NaN or infinite.")
         self.epoch += 1
         if loss < self.best_loss:
             self.best_loss, self.best_epoch, self.since_best = loss, self.epoch, 0
@@ -197,22 +251,29 @@ class EarlyStopping:
 
 
 def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=None, Y_val=None,
-          patience=None, restore_best=True, callback=None, seed=0, verbose=False):
+          patience=None, restore_best=True, callback=None, seed=0, verbose=False,
+          diverge_above=DIVERGE_ABOVE):
     """Train ``net`` in place and return its ``History``.
 
     epochs:   passes over the training set (full-batch: one step per epoch).
     patience: early stopping — stop when the validation loss has not improved for this many
               epochs (needs X_val, Y_val); with restore_best the best weights are put back.
     callback: called as callback(trainer) after every step; return False to stop.
-    Raises DivergenceError ("diverged at step … — try a smaller learning rate") on NaN/inf;
-    the error carries .history with everything recorded before.
+    Raises DivergenceError ("diverged at step … — try a smaller learning rate") when the loss
+    grows past ``diverge_above`` times its first value or becomes NaN/inf (``runaway``); the
+    error carries .history with everything recorded before.
     Notebooks 01–06.
     """
+    epochs = checks.whole("epochs", epochs, at_least=1, hint=" It counts passes over the training set.")
     if patience is not None and X_val is None:
-        raise ValueError("early stopping (patience) watches the validation loss: pass X_val and Y_val.")
-    trainer = Trainer(net, X, Y, lr, batch_size, momentum, X_val, Y_val, seed)
-    h = trainer.history
-    watch, best_state = EarlyStopping(patience), None
+        raise SettingError("early stopping (patience) watches the validation loss: pass X_val "
+                           "and Y_val.")
+    if callback is not None and not callable(callback):
+        raise SettingError(f"callback must be a function called as callback(trainer), but it "
+                           f"is {callback!r}.")
+    watch = EarlyStopping(patience)
+    trainer = Trainer(net, X, Y, lr, batch_size, momentum, X_val, Y_val, seed, diverge_above)
+    h, best_state = trainer.history, None
     for epoch in range(1, epochs + 1):
         while trainer.epoch < epoch:
             trainer.step()
@@ -235,6 +296,10 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
     if best_state is not None:
         net.set_state(best_state)
     return h
+
+
+_LR_HINT = (" A step of −lr·gradient goes downhill only for lr > 0; try 0.1, and smaller if "
+            "the loss grows.")
 
 
 def _epoch_line(h, epoch):

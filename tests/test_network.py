@@ -134,7 +134,7 @@ def test_predict_and_accuracy():
 
 def test_bad_input_gets_clear_errors():
     net = MLP([3, 4, 2])
-    with pytest.raises(ShapeError, match=r"X has 2 columns but W1 has 3 rows"):
+    with pytest.raises(ShapeError, match=r"X has 2 columns \(features\), but this network \[3, 4, 2\] takes 3 inputs"):
         net.forward(np.ones((5, 2)))
     with pytest.raises(ShapeError, match=r"Did you mean X.T"):
         net.forward(np.ones((3, 5)))
@@ -146,7 +146,7 @@ def test_bad_input_gets_clear_errors():
         MLP([3, 1], output="sigmoid").loss(np.ones((2, 3)), [1, 2])
     with pytest.raises(ValueError, match="does not go with output"):
         MLP([3, 2], output="identity", loss="cross_entropy")
-    with pytest.raises(ValueError, match="2 hidden layer.*need 2 activation"):
+    with pytest.raises(ValueError, match=r"2 hidden layer.*need one activation name, or a list of 2"):
         MLP([3, 4, 4, 2], hidden=["relu"])
     with pytest.raises(ValueError, match="at least an input and an output"):
         MLP([3])

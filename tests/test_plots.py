@@ -14,7 +14,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from nnla_helpers import MLP, data, linear, plots, style, train  # noqa: E402
 from nnla_helpers.activations import sigmoid, sigmoid_grad, softmax  # noqa: E402
-from nnla_helpers.errors import LabelError, ShapeError  # noqa: E402
+from nnla_helpers.errors import LabelError, SettingError, ShapeError  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_function_and_derivative_plots_the_functions():
     np.testing.assert_allclose(dg.get_ydata(), sigmoid_grad(z, 2.0, 3.0))
     assert "sigmoid(c=2, beta=3)" == ax.get_title()
     assert is_png(fig)
-    with pytest.raises(ValueError, match="unknown activation"):
+    with pytest.raises(SettingError, match="name must be one of 'identity'.*'softmax', but it is 'swish'"):
         plots.function_and_derivative("swish")
 
 

@@ -69,9 +69,18 @@ def test_divergence_stops_with_a_message():
     net = MLP([1, 1], output="identity")
     with pytest.raises(DivergenceError, match=r"diverged at step \d+ .*try a smaller learning rate \(it is 50 now\)") as info:
         train(net, X * 100, T, epochs=200, lr=50)
-    assert 1 < info.value.step <= 200
+    assert 1 <= info.value.step <= 200
+    assert "more than 10000 times its starting value" in str(info.value)
     assert len(info.value.history.step_loss) in (info.value.step - 1, info.value.step)
     assert isinstance(info.value, ArithmeticError)
+
+
+def test_divergence_on_nan_only_when_growth_is_allowed():
+    X, T = data.noisy_line(50, seed=0)
+    net = MLP([1, 1], output="identity")
+    with pytest.raises(DivergenceError, match=r"the loss became (inf|nan)") as info:
+        train(net, X * 100, T, epochs=2000, lr=50, diverge_above=None)
+    assert info.value.step > 5            # far past the 10⁴ growth, stopped only by overflow
 
 
 def test_early_stopping_keeps_the_best_weights():

@@ -2,9 +2,16 @@
 
 A checker never raises because of the learner's answer: a wrong answer, an exception
 inside the learner's function or an unfinished ``return None`` all become a Feedback
-that says what is wrong and how to look for the fix.
+that says what is wrong and how to look for the fix. ``call`` runs the learner's
+function (and undoes what it does to NumPy's error settings), ``as_numbers`` turns
+whatever it returned into an array or a Feedback that names what it is, and the
+``checker`` decorator, on every ``check_…``, keeps NumPy's default error settings while it
+judges and turns a checker's own slip into a Feedback too.
 """
 
+import functools
+import inspect
+import os
 import traceback
 
 import numpy as np
@@ -28,21 +35,109 @@ def wrong(message):
     return Feedback(False, message)
 
 
+def checker(check):
+    """Decorator for every ``check_…``: the checker judges with NumPy's default error settings
+    (whatever ``np.seterr`` the notebook has made), and answers with a Feedback even if it is
+    called the wrong way or stumbles over an answer no one foresaw."""
+    @functools.wraps(check)
+    def judged(*args, **kwargs):
+        try:
+            inspect.signature(check).bind(*args, **kwargs)
+        except TypeError as err:
+            return wrong(f"{check.__name__} is called as `{check.__name__}"
+                         f"{inspect.signature(check)}`, with your function(s) by name and without "
+                         f"brackets ({err}).")
+        with np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"):
+            try:
+                return check(*args, **kwargs)
+            except Exception as err:   # a checker must answer, whatever it was given
+                return wrong(f"this answer could not be judged: the checker itself failed on it "
+                             f"with {type(err).__name__}: {err}. Look at what your function "
+                             "returns (print its type and np.shape) and compare it with what the "
+                             "exercise asks for.")
+    return judged
+
+
+def describe(value):
+    """A few words for what ``value`` is: "an array (7, 3)", "the int 10", "a tuple of 2 …"."""
+    if value is None:
+        return "None"
+    if isinstance(value, np.ndarray):
+        dtype = "" if value.dtype.kind == "f" else f" of dtype {value.dtype}"
+        return f"an array {value.shape}{dtype}"
+    if isinstance(value, (tuple, list)):
+        shown = ", ".join(describe(v) for v in value[:4]) + (", …" if len(value) > 4 else "")
+        return f"a {type(value).__name__} of {len(value)} ({shown})"
+    if callable(value):
+        return f"the function {getattr(value, '__name__', type(value).__name__)}"
+    number = isinstance(value, (bool, int, float, np.generic))
+    text = str(value) if number else repr(value)
+    text = text if len(text) <= 40 else text[:40] + "…"
+    return f"{'the' if number else 'a'} {type(value).__name__} {text}"
+
+
 def call(fn, *args, copy=True):
     """Run the learner's function; return (result, None) or (None, Feedback about the error).
 
     The function gets copies of the arrays (copy=False passes the arrays themselves), so
-    whatever it does to them, the checker's own inputs stay as they were.
+    whatever it does to them, the checker's own inputs stay as they were; whatever it does to
+    ``np.seterr`` is undone when it returns.
     """
+    if not callable(fn):
+        return None, wrong(f"pass your function itself: its name without brackets, like "
+                           f"check(my_function), not the result of calling it. You passed "
+                           f"{describe(fn)}.")
+    mismatch = _parameters_mismatch(fn, args)
+    if mismatch:
+        return None, mismatch
     if copy:
         args = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
+    settings = np.geterr()
     try:
         return fn(*args), None
+    except RecursionError:
+        name = getattr(fn, "__name__", "your function")
+        return None, wrong(f"your function calls itself again and again (RecursionError): inside "
+                           f"`def {name}(…)` the name {name} means your own function, so calling "
+                           "it there starts it over, without end. Compute the result with NumPy "
+                           "(np.exp, np.maximum, @, .sum) instead.")
+    except SystemExit:
+        return None, wrong("your function called exit() or sys.exit(), which stops the whole "
+                           "program; `return` the result instead.")
     except Exception as err:   # any error in the learner's code becomes advice, not a crash
-        frame = traceback.extract_tb(err.__traceback__)[-1]
-        where = f" (line {frame.lineno}: `{frame.line.strip()}`)" if frame.line else ""
-        return None, wrong(f"your function raised {type(err).__name__}: {err}{where}."
+        return None, wrong(f"your function raised {type(err).__name__}: {err}{_where(err)}."
                            f"{_error_hint(err)}")
+    finally:
+        np.seterr(**settings)
+
+
+def _parameters_mismatch(fn, args):
+    """A Feedback if ``fn`` cannot be called with ``args`` (too few or too many parameters)."""
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):           # some built-ins have no signature to read
+        return None
+    try:
+        signature.bind(*args)
+    except TypeError:
+        given = ", ".join(describe(a) for a in args)
+        return wrong(f"your function is defined as `{getattr(fn, '__name__', 'f')}{signature}`, "
+                     f"but the exercise calls it with {len(args)} argument(s): {given}. Give it "
+                     "the parameters the exercise names, in that order.")
+    return None
+
+
+# NumPy's and this package's folders: the lines of code in them are not the learner's
+_LIBRARIES = (os.path.dirname(os.path.abspath(np.__file__)) + os.sep,
+              os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep)
+
+
+def _where(err):
+    """" (line 3: `Y[labels] = 1`)" — the last line of the learner's own code the error passed."""
+    frames = traceback.extract_tb(err.__traceback__)
+    own = [f for f in frames if not os.path.abspath(f.filename).startswith(_LIBRARIES)]
+    frame = (own or frames)[-1]
+    return f" (line {frame.lineno}: `{frame.line.strip()}`)" if frame.line else ""
 
 
 def _error_hint(err):
@@ -78,17 +173,52 @@ def unpack(result, names):
 
 def as_numbers(name, value):
     """(value as a float array, None), or (None, Feedback) when it is None, not numbers
-    (text, ragged lists, objects) or complex."""
+    (text, ragged lists, objects, a function, a tuple of results, a yes/no), masked or
+    complex."""
     if value is None:
         return None, wrong(f"{name} is None — the exercise cell still has its placeholder; "
                            "replace `None` with your computation.")
+    if isinstance(value, (bool, np.bool_)) or (isinstance(value, np.ndarray) and value.ndim == 0
+                                                and value.dtype == bool):
+        return None, wrong(f"{name} is {value}, a single yes/no value, where numbers are "
+                           "expected: return the computed array itself, not a test of it.")
+    if isinstance(value, tuple) and any(v is None or isinstance(v, (np.ndarray, np.generic, tuple, list))
+                                        for v in value):
+        return None, wrong(f"{name} should be one result, but it is {describe(value)}: return just "
+                           "that one value (`return a, b`, or a comma after `return a`, makes a "
+                           "tuple).")
+    if callable(value) and not hasattr(value, "__array__"):
+        return None, wrong(f"{name} is {describe(value)}, not an array: your function returns a "
+                           "function. Call it, with brackets, and return what it computes.")
+    if np.ma.isMaskedArray(value):
+        hidden = int(np.ma.getmaskarray(value).sum())
+        if hidden:
+            return None, wrong(f"{name} is a masked array with {hidden} masked (hidden) "
+                               "entries; return a plain NumPy array with every entry computed "
+                               "(np.where instead of a mask).")
+        value = np.ma.getdata(value)
     try:
-        if np.iscomplexobj(value):
+        raw = np.asarray(value)
+        if np.iscomplexobj(raw):
             return None, wrong(f"{name} holds complex numbers; every entry should be a real number.")
+        holes = sum(v is None for v in raw.flat) if raw.dtype == object else 0
+        if holes:
+            return None, wrong(f"{name} has {holes} entries that are None where numbers should be: "
+                               "some entries were never computed (was it started from a list of "
+                               "None, or np.empty(…, dtype=object)?).")
         return np.asarray(value, dtype=float), None
-    except (TypeError, ValueError, OverflowError):
+    except Exception:            # whatever the object is, it is not an array of numbers
+        if isinstance(value, np.ndarray) and value.size:
+            return None, wrong(f"{name} should hold numbers, but it is an array of dtype "
+                               f"{value.dtype} holding {describe(value.flat[0])}.")
         return None, wrong(f"{name} should be a NumPy array of numbers, but it is "
                            f"{type(value).__name__} {str(value)[:40]!r}.")
+
+
+def shape_of(value):
+    """The shape of the learner's ``value`` as an array of numbers, or None if it is not one."""
+    array, error = as_numbers("", value)
+    return None if error else array.shape
 
 
 def returned_order(values, right, close):
@@ -141,7 +271,10 @@ def compare(name, got, expected, hints=(), rtol=1e-6, atol=1e-9):
                          f"{expected.shape}. Check which factor of the product comes first, or "
                          "which one needs the transpose.")
         hint = ""
-        if got.size == expected.size:
+        if got.ndim == expected.ndim + 1 and got.shape[1:] == expected.shape:
+            hint = (f" That is {got.shape[0]} arrays of the right shape stacked together (a list or "
+                    "tuple of them): return one array.")
+        elif got.size == expected.size:
             hint = " The numbers may be right but arranged differently — check for a missing reshape or transpose."
         return wrong(f"{name} has shape {got.shape} but should have shape {expected.shape}.{hint}")
     if not np.all(np.isfinite(got)) and np.all(np.isfinite(expected)):

@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 
 from .. import activations as act
-from ._feedback import as_numbers, call, compare, correct, wrong
+from ._feedback import as_numbers, call, checker, compare, correct, wrong
 
 
 def _quiet_call(fn, *args):
@@ -21,6 +21,7 @@ def _quiet_call(fn, *args):
         return call(fn, *args)
 
 
+@checker
 def check_relu_grad(relu_grad):
     """Exercise: ``relu_grad(Z)`` returns ReLU'(Z) entry by entry (1 where z > 0, else 0).
     Notebook 03."""
@@ -70,6 +71,7 @@ def _relu_grad_verdict(relu_grad, Z):
     return feedback, ""
 
 
+@checker
 def check_sigmoid_grad(sigmoid_grad):
     """Exercise: ``sigmoid_grad(Z, c, beta)`` returns c·β·s·(1 − s), s = 1 / (1 + e^(−βZ)).
     Notebook 03."""
@@ -128,6 +130,7 @@ def _sigmoid_grad_verdict(sigmoid_grad, Z, c, beta):
     return feedback
 
 
+@checker
 def check_softmax(softmax):
     """Exercise: ``softmax(Z)`` returns the softmax of every row of Z (m, k), stable for large z.
     Notebook 03."""

@@ -24,7 +24,7 @@ from ..activations import relu_grad, sigmoid_grad
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import relative_error
 from ..network import MLP
-from ._feedback import as_numbers, call, correct, returned_order, wrong
+from ._feedback import as_numbers, call, checker, correct, returned_order, wrong
 
 TOLERANCE = 1e-6          # relative error below this counts as "agrees with finite differences"
 NAMES = ("dW1", "db1", "dW2", "db2")          # the order backward() returns them in
@@ -45,6 +45,7 @@ def _numgrad_example():
     return x, f, np.cos(x) + x ** 2            # x, f(), the exact gradient
 
 
+@checker
 def check_numerical_gradient(numerical_gradient):
     """Exercise: ``numerical_gradient(f, x, eps)`` returns the central-difference gradient of
     the number f() with respect to every entry of the array x (f reads x; nudge one entry at a
@@ -293,6 +294,7 @@ def _as_gradients(result):
     return dict(zip(NAMES, result)), None
 
 
+@checker
 def check_backward(backward):
     """Exercise: ``backward(X, Y, W1, b1, W2, b2)`` returns ``(dW1, db1, dW2, db2)``, the
     gradients of the mean cross-entropy of the ReLU → softmax network above.

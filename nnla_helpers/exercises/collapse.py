@@ -10,7 +10,7 @@
 import numpy as np
 
 from ..layers import dense_forward
-from ._feedback import as_numbers, call, compare, correct, returned_order, unpack, wrong
+from ._feedback import as_numbers, call, checker, compare, correct, returned_order, unpack, wrong
 
 
 def _layers(n, n_h, k, seed):
@@ -19,6 +19,7 @@ def _layers(n, n_h, k, seed):
             rng.normal(size=k))
 
 
+@checker
 def check_collapse(collapse):
     """Exercise: ``collapse(W1, b1, W2, b2)`` returns (W′, b′) with W′ = W1 W2, b′ = b1 W2 + b2.
 
@@ -97,6 +98,7 @@ def _homogeneous(W, b):
     return M
 
 
+@checker
 def check_homogeneous(to_homogeneous):
     """Exercise: ``to_homogeneous(W, b)`` returns the (n + 1, k + 1) matrix [[W, 0], [b, 1]].
     Notebook 02."""

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import layers
 from ..train import EarlyStopping
-from ._feedback import as_numbers, call, correct, unpack, wrong
+from ._feedback import as_numbers, call, checker, correct, unpack, wrong
 
 KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and 1 − p differ)
 KEEP_OTHER = 0.6      # a second one, so a keep_prob written into the function shows
@@ -69,6 +69,7 @@ def _forward(dropout_forward, A, keep_prob, seed):
     return (A_out, D), None
 
 
+@checker
 def check_dropout(dropout_forward, dropout_backward):
     """Exercise: ``dropout_forward(A, keep_prob, rng)`` returns ``(A_out, D)`` and
     ``dropout_backward(dA_out, D, keep_prob)`` returns ``dA``.
@@ -338,6 +339,7 @@ def _with_margin(val_loss, patience, margin):
     return len(val_loss), best_epoch
 
 
+@checker
 def check_early_stopping(early_stopping):
     """Exercise: ``early_stopping(val_loss, patience)`` returns ``(stop_epoch, best_epoch)``:
     stop after the epoch at which the validation loss has not improved for ``patience`` epochs
@@ -396,14 +398,17 @@ def check_early_stopping(early_stopping):
 
 
 def _whole(v):
+    """True if the learner's ``v`` is one whole number (an int, 4.0, np.int64(4), …)."""
+    if isinstance(v, (tuple, list)) or np.ma.is_masked(v):
+        return False
     try:
         return np.ndim(v) == 0 and float(v) == int(v)
-    except (TypeError, ValueError, OverflowError):
+    except Exception:            # whatever the object is, it is not a whole number
         return False
 
 
 def _same_answer(a, b):
     try:
         return tuple(int(x) for x in a) == tuple(int(x) for x in b)
-    except (TypeError, ValueError):
+    except Exception:            # a learner's answer that is not two whole numbers
         return False

@@ -3,8 +3,8 @@
 import numpy as np
 
 from .. import linear
-from ._feedback import (as_numbers, call, compare, correct, divided_by, returned_order, unpack,
-                        wrong)
+from ._feedback import (as_numbers, call, checker, compare, correct, divided_by, returned_order,
+                        shape_of, unpack, wrong)
 
 
 def _example(seed=0, m=6, n=3, k=2):
@@ -26,6 +26,7 @@ def _second_case(feedback, m, n, k):
     return feedback
 
 
+@checker
 def check_predict(predict):
     """Exercise: ``predict(X, W, b)`` returns O = X W + b, shape (m, k) — notebook 01."""
     for case, (m, n, k) in enumerate(SIZES):
@@ -50,6 +51,7 @@ def check_predict(predict):
                    "any number of samples.")
 
 
+@checker
 def check_gradients(gradients):
     """Exercise: ``gradients(X, W, b, T)`` returns (dL/dW, dL/db) for L = 1/(2m) Σ (O − T)².
     Notebook 01."""
@@ -97,7 +99,7 @@ def _check_gradients(result, X, W, b, T):
         (E.T @ X / m, "dW is transposed: it has W's shape (n, k), so dW = Xᵀ(O − T)/m, with Xᵀ "
                       "first."),
     ] + divided_by(dW, X.T @ E, m))
-    if feedback is not None and dW is not None and np.shape(dW) != W.shape:
+    if feedback is not None and shape_of(dW) not in (None, W.shape):
         feedback.message += (f" A gradient always has its parameter's shape: W is {W.shape}, "
                              "so dW = Xᵀ(O − T)/m.")
     axis = "sum over the samples only (axis=0), one entry per output: db = (O − T).sum(axis=0)/m."
@@ -114,6 +116,7 @@ def _check_gradients(result, X, W, b, T):
     ] + divided_by(db, E.sum(axis=0), m))
 
 
+@checker
 def check_gradient_step(step):
     """Exercise: ``step(W, b, dW, db, lr)`` returns the new (W, b) after one descent step.
     Notebook 01."""
@@ -128,7 +131,7 @@ def check_gradient_step(step):
         if error:
             return error
         expected_W, expected_b = linear.gradient_step(X, W, b, T, lr)
-        if np.shape(W_new) == b.shape and np.shape(b_new) == W.shape:
+        if shape_of(W_new) == b.shape and shape_of(b_new) == W.shape:
             return wrong("the two results are swapped: return them in the order "
                          "`return new_W, new_b`.")
         feedback = compare("new W", W_new, expected_W, [

@@ -23,7 +23,8 @@ import numpy as np
 
 from .. import data, network
 from ..activations import softmax
-from ._feedback import as_numbers, call, compare, correct, returned_order, unpack, wrong
+from ._feedback import (as_numbers, call, checker, compare, correct, returned_order, shape_of,
+                        unpack, wrong)
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
@@ -82,6 +83,7 @@ def _index_error_hint(err_text):
     return None
 
 
+@checker
 def check_one_hot(one_hot):
     """Exercise: ``one_hot(labels, n_classes=10)`` returns Y (m, n_classes), one row per sample,
     with a single 1 in column labels[i] of row i.
@@ -148,7 +150,7 @@ def check_one_hot(one_hot):
     Y, error = call(one_hot, five, 5)
     feedback = error or compare("Y", Y, data.one_hot(five, 5))
     if feedback:
-        if Y is not None and np.shape(Y) == (4, 10):
+        if shape_of(Y) == (4, 10):
             feedback = wrong("your Y always has 10 columns; with n_classes = 5 it needs 5. Use the "
                              "n_classes argument for the width, not the number 10.")
         feedback.message = "for the labels [1, 3, 0, 2] with n_classes = 5: " + feedback.message
@@ -216,6 +218,7 @@ def _accuracy_slips(P, y):
 ACCURACY_CASES = ((12, 0), (10, 10), (16, 20))   # m = 10 makes P square: axis slips run quietly
 
 
+@checker
 def check_accuracy(accuracy):
     """Exercise: ``accuracy(P, y)`` returns the FRACTION (between 0 and 1) of rows of P (m, 10)
     whose most probable class equals the label y[i].
@@ -242,9 +245,13 @@ def check_accuracy(accuracy):
         got, error = as_numbers("the accuracy", got)
         if error:
             return error
-        if np.size(got) != 1:
-            return wrong(f"you returned {np.size(got)} values (shape {np.shape(got)}); return ONE "
+        if got.size != 1:
+            return wrong(f"you returned {got.size} values (shape {got.shape}); return ONE "
                          "number, the fraction of matches: `np.mean(predicted == y)`.")
+        if got.ndim:
+            return wrong(f"you returned an array of shape {got.shape}; return ONE number, not an "
+                         "array holding it: the fraction itself, `np.mean(predicted == y)` (or "
+                         "float(…) of it).")
         got = float(np.asarray(got).reshape(()))
         if not np.isfinite(got):
             return wrong(f"with {m} samples you returned {got}: the accuracy is a fraction "
@@ -278,6 +285,7 @@ def _essay_parameters(seed=0):
             rng.uniform(-0.5, 0.5, (10, 10)), rng.uniform(-0.5, 0.5, (10, 1)))
 
 
+@checker
 def check_to_row_layout(convert):
     """Exercise: ``convert(W1, b1, W2, b2)`` takes the essay's parameters — W1 (10, 784),
     b1 (10, 1), W2 (10, 10), b2 (10, 1) — and returns the course's: W1 (784, 10), b1 (10,),
@@ -299,7 +307,9 @@ def check_to_row_layout(convert):
     for name, g, e, src in zip(PARAM_NAMES, got, expected, essay):
         if g is None:
             return compare(name, None, e)
-        shape = np.shape(g)
+        shape = shape_of(g)
+        if shape is None:
+            return compare(name, g, e)
         if name.startswith("W"):
             if shape == src.shape and src.shape != e.shape:
                 return wrong(f"{name} still has the essay's shape {src.shape} (n_out, n_in). In the "

@@ -2,9 +2,12 @@
 
 import numpy as np
 
-from ..activations import softmax, with_params
+from .. import checks
+from ..activations import ACTIVATIONS, softmax, with_params
 from ..checks import as_array
+from ..errors import SettingError, ShapeError
 from ..style import OKABE_ITO, TRAIN_COLOR, VAL_COLOR, class_color, course_style, new_figure
+from . import _inputs
 
 
 def function_and_derivative(name, z=None, title=None, **params):
@@ -14,10 +17,23 @@ def function_and_derivative(name, z=None, title=None, **params):
     [2, 1, 0.1, −1]) as bars, at ``temperature`` (default 1).
     Notebook 03.
     """
+    title = _inputs.title(title)
+    name = checks.choice("name", name, tuple(sorted(ACTIVATIONS)) + ("softmax",))
     if name == "softmax":
-        return _softmax_bars(z, params.get("temperature", 1.0), title)
+        unknown = sorted(set(params) - {"temperature"})
+        if unknown:
+            raise SettingError(f"softmax has no parameter {unknown[0]!r}; it takes temperature.")
+        temperature = checks.number("temperature", params.get("temperature", 1.0), above=0,
+                                    hint=" It divides the logits: 1 leaves them as they are.")
+        return _softmax_bars(z, temperature, title)
     g, dg = with_params(name, **params)
-    z = np.linspace(-5, 5, 401) if z is None else np.asarray(z, dtype=float)
+    if z is None:
+        z = np.linspace(-5, 5, 401)
+    else:
+        z = as_array("z", z, ndim=1)
+        if z.size < 2:
+            raise ShapeError(f"z needs at least two points to draw a curve through, but it has "
+                             f"{z.size}; e.g. z = np.linspace(-5, 5, 401).")
     fig = new_figure(5.5, 3.8, layout="constrained")
     with course_style():
         ax = fig.add_subplot()

@@ -19,19 +19,23 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
 
+from .. import checks
 from ..errors import ShapeError
 from ..style import OKABE_ITO, course_style, new_figure, shape_label
+from . import _inputs
 
 ROLE_COLORS = {"input": OKABE_ITO["sky_blue"], "hidden": OKABE_ITO["bluish_green"],
                "output": OKABE_ITO["orange"]}
 UNIT_NAMES = {"input": "x", "hidden": "h", "output": "o"}
 UNIT_SIZE = 520            # circle area in points² (a diameter of about 23 points)
+MAX_LAYERS = 40            # layers side by side in one diagram
+MAX_SHOWN = 50             # the largest max_units: units drawn one above the other
 
 
 def _layer_sizes(sizes):
     """[n_0, n_1, …, n_L] as ints, from a list like [3, 4, 2] or an object with .sizes."""
     raw = getattr(sizes, "sizes", sizes)
-    if isinstance(raw, (str, bytes)) or not hasattr(raw, "__len__"):
+    if isinstance(raw, (str, bytes, dict)) or not hasattr(raw, "__len__"):
         raise ShapeError(f"sizes must list the layer widths, inputs first, e.g. [3, 4, 2] "
                          f"or net.sizes of an MLP; got {sizes!r}.")
     if isinstance(raw, np.ndarray) and raw.ndim != 1:
@@ -41,6 +45,9 @@ def _layer_sizes(sizes):
     if len(values) < 2:
         raise ShapeError(f"sizes needs at least two layers, the inputs and the outputs (e.g. "
                          f"[3, 2]); got {list(values)}.")
+    if len(values) > MAX_LAYERS:
+        raise ShapeError(f"sizes lists {len(values)} layers; a diagram draws at most {MAX_LAYERS} "
+                         "side by side.")
     out = []
     for l, s in enumerate(values):
         whole = isinstance(s, numbers.Integral) or (isinstance(s, numbers.Real)
@@ -55,11 +62,9 @@ def _layer_sizes(sizes):
 
 
 def _check_max_units(max_units):
-    if isinstance(max_units, bool) or not isinstance(max_units, numbers.Integral) \
-            or max_units < 3:
-        raise ValueError(f"max_units must be a whole number >= 3 (a few units, the ⋮ and the "
-                         f"last unit); got {max_units!r}.")
-    return int(max_units)
+    return checks.whole("max_units", max_units, at_least=3, at_most=MAX_SHOWN,
+                        hint=" It is how many units of a wide layer are drawn: a few, the ⋮ "
+                             "and the last unit.")
 
 
 def _shown_units(size, max_units):
@@ -103,8 +108,10 @@ def draw_network(ax, sizes, max_units=6, unit_labels=True):
     capped layers, "labels": the layer and shape texts}.
     Notebook 02.
     """
+    ax = _inputs.axes(ax)
     sizes = _layer_sizes(sizes)
     max_units = _check_max_units(max_units)
+    unit_labels = _inputs.flag("unit_labels", unit_labels)
     L = len(sizes) - 1
     roles = _roles(len(sizes))
     layout = [_shown_units(n, max_units) for n in sizes]
@@ -169,6 +176,10 @@ def network_diagram(sizes, ax=None, max_units=6, unit_labels=True, title=None):
     """
     sizes = _layer_sizes(sizes)
     max_units = _check_max_units(max_units)
+    unit_labels = _inputs.flag("unit_labels", unit_labels)
+    title = _inputs.title(title)
+    if ax is not None:
+        ax = _inputs.axes(ax)
     n_slots = max(min(n, max_units) for n in sizes)
     n_weights = sum(a * b for a, b in zip(sizes, sizes[1:]))
     n_biases = sum(sizes[1:])

@@ -2,14 +2,28 @@
 
 import numpy as np
 
+from .. import checks
 from ..checks import as_array
-from ..errors import ShapeError
+from ..errors import BadValueError, SettingError, ShapeError
 from ..style import DIVERGING, course_style, new_figure, shape_label
+from . import _inputs
+
+MAX_MATRICES = 20          # weight matrices side by side in one figure
 
 
 def symmetric_limit(W):
     """max |w| over the finite entries (1 if there are none): colour limits ±this keep 0 white.
-    Notebooks 03, 06."""
+
+    NaN and ±inf are skipped on purpose: a widget keeps drawing a network whose weights are
+    running away. Notebooks 03, 06."""
+    if not isinstance(W, np.ndarray) or W.dtype.kind not in "biuf":
+        try:
+            W = np.asarray(W)
+        except (TypeError, ValueError):        # ragged lists
+            W = np.asarray(None)
+        if W.dtype.kind not in "biuf":
+            raise BadValueError(f"W must be an array of numbers (weights), but it holds "
+                                f"{W.dtype} values.")
     finite = np.abs(W[np.isfinite(W)])
     m = float(finite.max()) if finite.size else 1.0
     return m if m > 0 else 1.0
@@ -21,12 +35,11 @@ def draw_weight_heatmap(ax, W, name="W", ticks=True):
     Update a frame with ``image.set_data(W)`` and ``image.set_clim(-m, m)``.
     Notebook 03.
     """
-    W = np.asarray(W, dtype=float)
+    ax = _inputs.axes(ax)
+    ticks = _inputs.flag("ticks", ticks)
+    W, name = _heatmap_input(W, name)
     shape = W.shape
     W2 = W.reshape(1, -1) if W.ndim == 1 else W
-    if W2.ndim != 2:
-        raise ShapeError(f"{name} must be a matrix (2-D) or a vector to draw as a heatmap; it has "
-                         f"shape {shape}.")
     m = symmetric_limit(W2)
     image = ax.imshow(W2, cmap=DIVERGING, vmin=-m, vmax=m, aspect="auto", interpolation="nearest")
     ax.set_title(shape_label(name, shape))
@@ -40,6 +53,16 @@ def draw_weight_heatmap(ax, W, name="W", ticks=True):
         ax.set_yticks([])
     return image
 
+def _heatmap_input(W, name):
+    """(W as a 1-D or 2-D float array of finite numbers, its name), or a package error."""
+    name = _inputs.text("name", name, example="W1")
+    W = as_array(name, W)
+    if W.ndim not in (1, 2):
+        raise ShapeError(f"{name} must be a matrix (2-D) or a vector to draw as a heatmap; it has "
+                         f"shape {W.shape}.")
+    return W.astype(float, copy=False), name
+
+
 def _few_ticks(n, most=6):
     """At most ``most`` integer tick positions 0 … n−1."""
     return np.unique(np.linspace(0, n - 1, min(n, most)).round().astype(int))
@@ -47,6 +70,8 @@ def _few_ticks(n, most=6):
 def weight_heatmap(W, name="W", title=None):
     """Figure: one weight matrix as a heatmap with a colour bar, titled "W₁ (2, 16)".
     Notebook 03."""
+    W, name = _heatmap_input(W, name)
+    title = _inputs.title(title)
     fig = new_figure(5.0, 3.8, layout="constrained")
     with course_style():
         ax = fig.add_subplot()
@@ -59,18 +84,38 @@ def weight_heatmap(W, name="W", title=None):
 def weight_heatmaps(net, biases=False):
     """Figure: every weight matrix of ``net`` (and bias, with biases=True), each with its shape.
     Notebook 03."""
-    arrays = [(f"W{i}", W) for i, W in enumerate(net.weights, start=1)]
+    biases = _inputs.flag("biases", biases)
+    weights = _parameters(net, "weights")
+    arrays = [_heatmap_input(W, f"W{i}")[::-1] for i, W in enumerate(weights, start=1)]
     if biases:
-        arrays += [(f"b{i}", b) for i, b in enumerate(net.biases, start=1)]
-    fig = new_figure(3.6 * len(net.weights), 3.4 + (1.6 if biases else 0), layout="constrained")
+        bias_list = _parameters(net, "biases")
+        if len(bias_list) != len(weights):
+            raise ShapeError(f"net has {len(weights)} weight matrices but {len(bias_list)} "
+                             "biases; every layer has one of each.")
+        arrays += [_heatmap_input(b, f"b{i}")[::-1] for i, b in enumerate(bias_list, start=1)]
+    n = len(weights)
+    fig = new_figure(3.6 * n, 3.4 + (1.6 if biases else 0), layout="constrained")
     with course_style():
         rows = 2 if biases else 1
-        grid = fig.add_gridspec(rows, len(net.weights), height_ratios=[3, 1][:rows])
+        grid = fig.add_gridspec(rows, n, height_ratios=[3, 1][:rows])
         for k, (name, A) in enumerate(arrays):
-            ax = fig.add_subplot(grid[k // len(net.weights), k % len(net.weights)])
+            ax = fig.add_subplot(grid[k // n, k % n])
             image = draw_weight_heatmap(ax, A, name)
             fig.colorbar(image, ax=ax, shrink=0.9)
     return fig
+
+def _parameters(net, kind):
+    """net.weights (or net.biases): a list of at most MAX_MATRICES arrays, or a package error."""
+    arrays = getattr(net, kind, None)
+    if not isinstance(arrays, (list, tuple)) or not arrays:
+        raise BadValueError(f"net must be a network with a list of {kind} (such as an MLP, "
+                            f"e.g. MLP([2, 8, 3])), but it is {type(net).__name__}.")
+    if len(arrays) > MAX_MATRICES:
+        raise SettingError(f"net has {len(arrays)} {kind}; weight_heatmaps draws at most "
+                           f"{MAX_MATRICES} side by side. Draw the ones you want one by one: "
+                           "weight_heatmap(net.weights[0], \"W1\"), and so on.")
+    return arrays
+
 
 def first_layer_weights(W1, n=16, n_cols=8, image_shape=(28, 28), title=None):
     """Figure: the first ``n`` columns of W1 (784, n_hidden) each as a 28×28 image.
@@ -80,11 +125,18 @@ def first_layer_weights(W1, n=16, n_cols=8, image_shape=(28, 28), title=None):
     Notebook 06.
     """
     W1 = as_array("W1", W1, ndim=2)
+    image_shape = _image_shape(image_shape)
+    n = _inputs.count("n", n, at_most=_inputs.MAX_PANELS,
+                      hint=" It is how many hidden units (columns of W1) to show.")
+    n_cols = _inputs.count("n_cols", n_cols, at_most=_inputs.MAX_PANELS,
+                           hint=" It is how many images stand side by side in a row.")
+    title = _inputs.title(title)
     if W1.shape[0] != image_shape[0] * image_shape[1]:
         hint = " Did you mean W1.T? (W1 is (784, n_hidden) here)" if \
             W1.shape[1] == image_shape[0] * image_shape[1] else ""
         raise ShapeError(f"W1 has shape {W1.shape}; its {W1.shape[0]} rows should be the "
-                         f"{image_shape[0] * image_shape[1]} pixels.{hint}")
+                         f"{image_shape[0]}×{image_shape[1]} = {image_shape[0] * image_shape[1]} "
+                         f"pixels of an image (image_shape = {image_shape}).{hint}")
     n = min(n, W1.shape[1])
     n_cols = min(n_cols, n)
     n_rows = int(np.ceil(n / n_cols))
@@ -101,3 +153,12 @@ def first_layer_weights(W1, n=16, n_cols=8, image_shape=(28, 28), title=None):
         fig.suptitle(title or f"first-layer weights: columns of {shape_label('W1', W1.shape)} as "
                               f"{image_shape[0]}×{image_shape[1]} images")
     return fig
+
+
+def _image_shape(image_shape):
+    """(rows, columns) of one image: two whole numbers ≥ 1."""
+    if isinstance(image_shape, (str, bytes)) or not hasattr(image_shape, "__len__") \
+            or len(image_shape) != 2:
+        raise SettingError(f"image_shape must be two whole numbers (rows, columns), e.g. (28, 28), "
+                           f"but it is {image_shape!r}.")
+    return tuple(checks.whole(f"image_shape[{i}]", v, at_least=1) for i, v in enumerate(image_shape))

@@ -26,8 +26,10 @@ widget``) backend because:
   VS Code, Binder/JupyterHub, and headless runs (nbval, nbconvert) — there the figure is
   simply rendered and the widget state saved;
 - pyplot never sees the figures: ``plt.get_fignums()`` does not grow however many frames
-  are drawn, the inline backend never shows a figure twice, and ``close()`` (or dropping
-  the widget) frees the figure;
+  are drawn, the inline backend never shows a figure twice, and ``close()`` frees the
+  figure and closes every control; a widget that was never shown is freed as soon as
+  nothing refers to it (its controls hold it only weakly), a shown one lives as long as
+  its view, as every ipywidget does (``widgets.base``);
 - the picture changes exactly when the Image's bytes change, which a browser test can see.
 
 Frames are cheap: the moving artists are redrawn over a saved background (blitting) and
@@ -37,8 +39,14 @@ the PNG is written with zlib's fastest level (see ``widgets.base`` and ``style.e
 The widgets live in ``widgets.training`` (TrainingPlayer), ``widgets.steppers`` (the two
 steppers and ``forward_backward_steps``) and ``widgets.explorers`` (the three explorers);
 ``widgets.base`` holds the part they share. Every number a widget shows comes from the
-package's own functions (``network``, ``layers``, ``activations``, ``linear``): a widget never
-computes a pass, a softmax or a loss of its own.
+package's own functions (``network``, ``layers``, ``activations``, ``linear``, ``train``): a
+widget never computes a pass, a softmax or a loss of its own, and stops a run that diverges
+by the Trainer's one rule (``train.runaway``).
+
+A learner's slip never ends in a traceback: a bad argument is refused at construction with
+the package's own error (``ShapeError``, ``LabelError``, ``BadValueError``, ``SettingError``)
+naming it; a control never raises (an error is shown in the widget); number controls refuse
+NaN; NaN and ∞ show as "nan", "∞", "−∞".
 """
 
 from ..style import encode_png

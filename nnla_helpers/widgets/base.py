@@ -16,26 +16,137 @@ on top — the classic blitting trick, done with Agg's ``copy_from_bbox``/``rest
 Anything that changes the background (new axis limits, a new title) needs ``render(full=True)``.
 
 ``snapshot()`` returns the figure itself: ending a notebook cell with it shows a static
-PNG, so the notebook still reads on GitHub or on paper. ``close()`` closes the controls and
-lets the figure go.
+PNG, so the notebook still reads on GitHub or on paper.
+
+How a widget lives and dies (``LiveWidget``):
+
+- ipywidgets keeps every control it makes in a registry until the control is closed. So a
+  control's callback holds its widget only weakly (``weak``): the registry never keeps the
+  widget alive, and a widget nobody refers to is freed — a ``weakref.finalize`` then closes
+  every control it made. A widget that was shown in a notebook is kept by its view instead
+  (as every ipywidget is): ``close()`` frees it.
+- ``close()`` closes every control it made (with their layouts and styles) and lets the
+  figure go.
+- A callback never raises: an error inside one is shown in the widget (``_show_error``),
+  never as a traceback; ``last_error`` keeps it for a test to look at.
+- The number controls refuse NaN: ``FloatSlider``, ``FloatLogSlider`` and
+  ``BoundedFloatText`` here keep their last good value when given NaN.
 """
 
 import html
 import time
+import weakref
 
 import ipywidgets as widgets
+import numpy as np
+from traitlets import validate
+
+from ..errors import NnlaError, SettingError
 from ..style import course_style, encode_png
 
 
-class FigureWidget:
+# ---- controls that refuse NaN ------------------------------------------------------------------
+
+
+def _refusing_nan(cls):
+    """``cls`` (an ipywidgets number control) that keeps its last good value when set to NaN;
+    ±inf is already clamped to the control's min or max by ipywidgets itself."""
+
+    class Control(cls):
+        @validate("value")
+        def _validate_value(self, proposal):
+            if np.isnan(proposal["value"]):
+                return self.value
+            return super()._validate_value(proposal)
+
+    Control.__name__ = Control.__qualname__ = cls.__name__
+    Control.__doc__ = f"An ipywidgets {cls.__name__} that refuses NaN (keeps its last value)."
+    return Control
+
+
+FloatSlider = _refusing_nan(widgets.FloatSlider)
+FloatLogSlider = _refusing_nan(widgets.FloatLogSlider)
+BoundedFloatText = _refusing_nan(widgets.BoundedFloatText)
+
+
+# ---- callbacks that hold their widget weakly ------------------------------------------------------
+
+
+def weak(method):
+    """``method`` (a bound method of a ``LiveWidget``) as a callback for ``on_click`` or
+    ``observe`` that holds the widget weakly, does nothing once the widget is closed or
+    freed, and shows an error in the widget instead of raising it."""
+    ref = weakref.WeakMethod(method)
+
+    def callback(*args):
+        bound = ref()
+        if bound is None or bound.__self__.closed:
+            return None
+        try:
+            return bound(*args)
+        except Exception as err:             # a control must never raise: say it in the widget
+            bound.__self__._show_error(err)
+            return None
+
+    return callback
+
+
+def error_text(err):
+    """The message of an error for a readout: the package's own errors speak for themselves."""
+    return str(err) if isinstance(err, NnlaError) else f"{type(err).__name__}: {err}"
+
+
+class LiveWidget:
+    """The life of a widget: its box of controls ``self.widget``, ``close()``, and the
+    finalizer that closes every control it made once nobody refers to the widget."""
+
+    def __init__(self):
+        self._owned = []                    # top-level controls to close (with all inside)
+        self._box = None
+        self.closed = False
+        self.last_error = None              # the last error a control met, shown in the widget
+        self._finalizer = weakref.finalize(self, close_all, self._owned)
+        self._finalizer.atexit = False      # at interpreter exit there is nothing to tidy up
+
+    @property
+    def widget(self):
+        """The box a notebook displays: the controls and the picture."""
+        return self._box
+
+    @widget.setter
+    def widget(self, box):
+        self._box = box
+        if box is not None:
+            self._owned.append(box)
+
+    def _own(self, control):
+        """Remember a control that is not inside ``self.widget``, so close() closes it too."""
+        self._owned.append(control)
+        return control
+
+    def _show_error(self, err):
+        """Show an error a control met (subclasses show it in their readout)."""
+        self.last_error = err
+
+    def _repr_mimebundle_(self, **kwargs):
+        return widget_bundle(self, **kwargs)
+
+    def close(self):
+        """Close every control of the widget (they leave ipywidgets' registry)."""
+        self.closed = True
+        self._finalizer()
+
+
+class FigureWidget(LiveWidget):
     """Base class: ``self.figure`` drawn into ``self.image``; subclasses add controls and
     build ``self.widget`` (the box a notebook displays)."""
 
     def __init__(self, figure):
+        super().__init__()
         self.figure = figure
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.image = self._own(widgets.Image(format="png", layout=widgets.Layout(
+            max_width="100%", height="auto")))
         self.image.add_class("nnla-figure")
-        self.widget = None          # set by the subclass: the box with controls and image
         self._dynamic = []          # artists redrawn every frame, in drawing order
         self._background = None     # the saved picture of everything else
         self.frame_times = []       # seconds per render, to keep an eye on the cost
@@ -53,11 +164,13 @@ class FigureWidget:
         if full or self._background is None:
             for a in visible:               # the background must not contain moving artists
                 a.set_visible(False)
-            with course_style():
-                canvas.draw()
+            try:
+                with course_style():
+                    canvas.draw()
+            finally:
+                for a in visible:
+                    a.set_visible(True)
             self._background = canvas.copy_from_bbox(self.figure.bbox)
-            for a in visible:
-                a.set_visible(True)
         else:
             canvas.restore_region(self._background)
         for a in visible:
@@ -78,20 +191,15 @@ class FigureWidget:
     def snapshot(self):
         """The figure as it is now — end a notebook cell with it to show a static picture."""
         if self.figure is None:
-            raise RuntimeError("this widget was closed; make a new one to get a snapshot.")
+            raise SettingError("this widget was closed; make a new one to get a snapshot.")
         return self.figure
-
-    def _repr_mimebundle_(self, **kwargs):
-        return widget_bundle(self, **kwargs)
 
     def __repr__(self):
         return f"<{type(self).__name__}: a live widget; .snapshot() gives a static figure>"
 
     def close(self):
         """Close every control of the widget and let the figure be freed."""
-        if self.widget is not None:
-            _close_tree(self.widget)
-        self.image.close()
+        super().close()
         if self.figure is not None:
             self.figure.clear()
         self.figure, self._background, self._dynamic = None, None, []
@@ -100,18 +208,40 @@ class FigureWidget:
 def widget_bundle(owner, **kwargs):
     """What a notebook shows when a cell ends with a widget: the live view, plus a short,
     stable text (so an nbval comparison does not depend on every control's state)."""
+    if owner.closed:
+        return {"text/plain": f"{owner!r} (closed)"}
+    box = owner.widget if owner.widget is not None else owner.image
     # CSS classes name the widget in the page, for a browser test (or a custom style sheet).
-    owner.widget.add_class("nnla-widget")
-    owner.widget.add_class(f"nnla-{type(owner).__name__}")
-    bundle = owner.widget._repr_mimebundle_(**kwargs)
+    box.add_class("nnla-widget")
+    box.add_class(f"nnla-{type(owner).__name__}")
+    # Shown, the widget lives as long as its view (the registry keeps the box): its controls
+    # must keep working even if the notebook keeps no variable for it. close() frees it.
+    box._nnla_owner = owner
+    bundle = box._repr_mimebundle_(**kwargs)
     bundle["text/plain"] = repr(owner)
     return bundle
 
 
-def _close_tree(w):
-    """Close an ipywidgets box and everything inside it."""
-    for child in getattr(w, "children", ()):
-        _close_tree(child)
+def close_all(controls):
+    """Close every control in the list and everything inside them."""
+    seen = set()
+    for control in controls:
+        _close_tree(control, seen)
+    controls.clear()
+
+
+def _close_tree(w, seen=None):
+    """Close an ipywidget and every widget it holds: the children of a box, and the layout
+    and style every control has (ipywidgets' own close() leaves those registered)."""
+    seen = set() if seen is None else seen
+    if id(w) in seen:
+        return
+    seen.add(id(w))
+    for name in w.keys:
+        value = getattr(w, name, None)
+        for part in value if isinstance(value, (tuple, list)) else (value,):
+            if isinstance(part, widgets.Widget):
+                _close_tree(part, seen)
     w.close()
 
 
@@ -119,6 +249,19 @@ def button(description, tooltip="", width="90px", icon=""):
     """A ``Button`` of the course's size."""
     return widgets.Button(description=description, tooltip=tooltip or description, icon=icon,
                           layout=widgets.Layout(width=width))
+
+
+def message_box():
+    """An HTML line for messages that takes no room while it is empty."""
+    box = widgets.HTML(layout=widgets.Layout(display="none"))
+    box.add_class("nnla-message")
+    return box
+
+
+def show_message(box, text, kind="error"):
+    """Write ``text`` into a ``message_box`` (and show it); an empty text hides it again."""
+    box.value = message_html(text, kind) if text else ""
+    box.layout.display = None if text else "none"
 
 
 def message_html(text, kind="info"):

@@ -8,23 +8,28 @@
 import ipywidgets as widgets
 import numpy as np
 
+from .. import checks
 from ..activations import softmax, with_params
-from ..checks import as_array
-from ..errors import ShapeError
-from ..network import MLP, predictions
-from ..checks import check_xy
+from ..checks import as_array, check_labels, check_xy
 from ..data import as_images
+from ..errors import BadValueError, SettingError, ShapeError
 from ..metrics import class_labels
+from ..network import MLP, predictions
 from ..plots import draw_probability_bars
 from ..style import (GREYS, HIGHLIGHT, OKABE_ITO, SEQUENTIAL, TRAIN_COLOR, VAL_COLOR, class_color,
                     course_style, new_figure, shape_label, subscript)
-from .base import FigureWidget
+from .base import (FigureWidget, FloatLogSlider, FloatSlider, error_text, message_box,
+                   show_message, weak)
 
 # ---- FunctionExplorer ----------------------------------------------------------------------------
 
 # the parameters each function takes, and the values a network uses (drawn as a grey reference)
 FUNCTION_PARAMS = {"relu": {}, "leaky_relu": {"delta": 0.01}, "sigmoid": {"c": 1.0, "beta": 1.0},
                    "tanh": {}, "identity": {}, "softmax": {"temperature": 1.0}}
+# each parameter's slider: (lowest, highest)
+SLIDER_RANGES = {"c": (0.25, 3.0), "beta": (0.1, 5.0), "delta": (0.0, 0.5), "temperature": (0.1, 10.0)}
+MAX_Z = 1e6             # |z| of the plotted range and of the softmax vector: beyond, nothing shows
+MAX_BARS = 40
 
 
 class FunctionExplorer(FigureWidget):
@@ -39,35 +44,67 @@ class FunctionExplorer(FigureWidget):
         FunctionExplorer("sigmoid")
 
     Controls: ``function`` (Dropdown), ``c``, ``beta``, ``delta``, ``temperature`` (sliders;
-    those the current function does not use are disabled). Artists: ``g_line``, ``dg_line``
+    those the current function does not use are disabled; their ranges are ``SLIDER_RANGES``,
+    and a starting value outside them is refused). Artists: ``g_line``, ``dg_line``
     (element-wise functions), ``z_bars``, ``p_bars`` (softmax). ``snapshot()`` gives the figure.
     Notebook 03.
     """
 
     def __init__(self, function="sigmoid", z_range=(-6, 6), vector=(2.0, 1.0, 0.1, -1.0),
                  c=1.0, beta=1.0, delta=0.1, temperature=1.0):
-        if function not in FUNCTION_PARAMS:
-            raise ValueError(f"unknown function {function!r}; choose one of "
-                             f"{', '.join(FUNCTION_PARAMS)}.")
-        self.z = np.linspace(*z_range, 401)
+        if not isinstance(function, str) or function not in FUNCTION_PARAMS:
+            raise SettingError(f"unknown function {function!r}; choose one of "
+                               f"{', '.join(FUNCTION_PARAMS)}.")
+        if isinstance(z_range, (str, bytes)) or not hasattr(z_range, "__len__") or len(z_range) != 2:
+            raise SettingError(f"z_range must be two numbers (lowest z, highest z), e.g. (-6, 6); "
+                               f"got {z_range!r}.")
+        z0 = checks.number("z_range[0]", z_range[0], at_least=-MAX_Z, at_most=MAX_Z)
+        z1 = checks.number("z_range[1]", z_range[1], above=z0, at_most=MAX_Z)
         self.vector = as_array("vector", vector, ndim=1)
+        if self.vector.size > MAX_BARS or np.abs(self.vector).max() > MAX_Z:
+            raise BadValueError(f"vector must hold at most {MAX_BARS} logits, each within "
+                                f"±{MAX_Z:g}; it has {self.vector.size}, up to "
+                                f"{np.abs(self.vector).max():.3g}.")
+        given = {"c": c, "beta": beta, "delta": delta, "temperature": temperature}
+        for name, value in given.items():
+            lo, hi = SLIDER_RANGES[name]
+            given[name] = checks.number(name, value, at_least=lo, at_most=hi,
+                                        hint=" That is the range of its slider.")
+        self.z = np.linspace(z0, z1, 401)
         super().__init__(new_figure(11, 4.2))
         slider = dict(continuous_update=True, readout_format=".2f")
         self.function = widgets.Dropdown(options=list(FUNCTION_PARAMS), value=function,
                                          description="function")
-        self.c = widgets.FloatSlider(value=c, min=0.25, max=3, step=0.05, description="c", **slider)
-        self.beta = widgets.FloatSlider(value=beta, min=0.1, max=5, step=0.05, description="β (beta)",
-                                        **slider)
-        self.delta = widgets.FloatSlider(value=delta, min=0, max=0.5, step=0.01, description="δ (delta)",
-                                         **slider)
-        self.temperature = widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1,
-                                                  step=0.02, description="T", **slider)
-        self.function.observe(lambda _: self._rebuild(), names="value")
+        (c_lo, c_hi), (b_lo, b_hi), (d_lo, d_hi), (t_lo, t_hi) = SLIDER_RANGES.values()
+        self.c = FloatSlider(value=given["c"], min=c_lo, max=c_hi, step=0.05, description="c",
+                             **slider)
+        self.beta = FloatSlider(value=given["beta"], min=b_lo, max=b_hi, step=0.05,
+                                description="β (beta)", **slider)
+        self.delta = FloatSlider(value=given["delta"], min=d_lo, max=d_hi, step=0.01,
+                                 description="δ (delta)", **slider)
+        self.temperature = FloatLogSlider(value=given["temperature"], base=10,
+                                          min=np.log10(t_lo), max=np.log10(t_hi), step=0.02,
+                                          description="T", **slider)
+        self.notice = message_box()
+        # weak callbacks: the controls never keep the explorer alive (see widgets.base)
+        self.function.observe(weak(self._on_function), names="value")
         for s in (self.c, self.beta, self.delta, self.temperature):
-            s.observe(lambda _: self.update(), names="value")
+            s.observe(weak(self._on_slider), names="value")
         self.widget = widgets.VBox([widgets.HBox([self.function, self.c, self.beta]),
-                                    widgets.HBox([self.delta, self.temperature]), self.image])
+                                    widgets.HBox([self.delta, self.temperature]), self.notice,
+                                    self.image])
         self._rebuild()
+
+    def _on_function(self, _change):
+        self._rebuild()
+
+    def _on_slider(self, _change):
+        self.update()
+
+    def _show_error(self, err):
+        """An error inside a control: shown above the picture, never raised."""
+        super()._show_error(err)
+        show_message(self.notice, f"this did not work: {error_text(err)}")
 
     def params(self):
         """The slider values the current function takes, e.g. {"c": 1.0, "beta": 2.0}."""
@@ -139,12 +176,15 @@ class FunctionExplorer(FigureWidget):
             self.ax_g.set_title(f"{name}({args})" if args else name)
             self.ax_dg.set_title(f"{name}′({args})" if args else f"{name}′")
         self.render()
+        show_message(self.notice, "")             # drawn: an earlier error is over
 
 
 # ---- LayerGridView ------------------------------------------------------------------------------
 
 GRID_ACTIVATIONS = ("identity", "relu", "leaky_relu", "tanh", "sigmoid")
 AS_TRAINED = "as trained"       # the Dropdown's choice for a network with mixed hidden activations
+MAX_PANELS = 8                  # the input plane and at most 7 layers side by side
+MAX_DRAWN = 1e150               # coordinates beyond this are an overflow, not a picture
 
 
 class LayerGridView(FigureWidget):
@@ -164,37 +204,70 @@ class LayerGridView(FigureWidget):
 
     Controls: ``activation`` (Dropdown, applies to every hidden layer), ``seed`` (new random
     weights; only for the view's own network). ``lines[p]`` are the grid lines of panel p
-    (0 = input) as Line2D artists, ``points[p]`` the data.
+    (0 = input) as Line2D artists, ``points[p]`` the data. A panel whose numbers overflowed
+    (NaN or ∞, e.g. a diverged network) is left empty and says so in its title; ``overflowed``
+    lists those panels.
     Notebooks 02, 03.
     """
 
     def __init__(self, net=None, X=None, y=None, activation=None, layer_sizes=(2, 2, 2), seed=0,
                  n_lines=9, points_per_line=60, box=None):
-        if X is not None:
-            X, y = check_xy(X, np.zeros(len(X)) if y is None else y)
-            if X.shape[1] != 2:
-                raise ShapeError(f"LayerGridView draws the input plane, so X must have 2 columns "
-                                 f"(shape (m, 2)); it has shape {X.shape}.")
+        if net is not None and not isinstance(net, MLP):
+            raise SettingError(f"net must be an MLP (e.g. MLP([2, 2, 2])) or None, but it is a "
+                               f"{type(net).__name__}.")
         if net is not None and net.sizes[0] != 2:
             raise ShapeError(f"LayerGridView needs a network with 2 inputs; this one has "
                              f"{net.sizes[0]} ({net!r}).")
+        if X is None and y is not None:
+            raise ShapeError("y was given without X: pass the data X (m, 2) with its labels y.")
+        if X is not None:
+            X = as_array("X", X, ndim=2)
+            if X.shape[1] != 2:
+                raise ShapeError(f"LayerGridView draws the input plane, so X must have 2 columns "
+                                 f"(shape (m, 2)); it has shape {X.shape}.")
+            X, y = check_xy(X, np.zeros(len(X), dtype=np.int64) if y is None else y)
+            y = class_labels(y)                  # the colours of the points: class labels
+        if net is None:
+            layer_sizes = _check_layer_sizes(layer_sizes)
+        n_panels = 1 + (len(net.weights) if net is not None else len(layer_sizes) - 1)
+        if n_panels > MAX_PANELS:
+            raise SettingError(f"LayerGridView draws one panel per layer, at most "
+                               f"{MAX_PANELS - 1} layers; this network has {n_panels - 1}.")
+        own = None if net is None or not net.hidden else \
+            net.hidden[0] if len(set(net.hidden)) == 1 else AS_TRAINED
+        choices = GRID_ACTIVATIONS + ((own,) if own not in (None,) + GRID_ACTIVATIONS else ())
+        if activation is not None:
+            activation = checks.choice("activation", activation, choices)
+        seed = checks.whole("seed", seed, at_least=0, at_most=2**32 - 1)
+        n_lines = checks.whole("n_lines", n_lines, at_least=2, at_most=40)
+        points_per_line = checks.whole("points_per_line", points_per_line, at_least=2,
+                                       at_most=1000)
+        box = None if box is None else _check_box(box)
         self.user_net, self.layer_sizes = net, tuple(layer_sizes)
         self.X, self.y = X, y
         self.grid = self._make_grid(X, n_lines, points_per_line, box)
-        own = None if net is None or not net.hidden else \
-            net.hidden[0] if len(set(net.hidden)) == 1 else AS_TRAINED
         default = activation or own or "identity"
-        n_panels = 1 + len(net.weights if net is not None else layer_sizes[1:])
         super().__init__(new_figure(4.0 * n_panels, 4.4))
-        self.activation = widgets.Dropdown(options=list(dict.fromkeys(GRID_ACTIVATIONS + (default,))),
+        self.activation = widgets.Dropdown(options=list(dict.fromkeys(choices + (default,))),
                                            value=default, description="activation")
-        self.seed = widgets.IntSlider(value=seed, min=0, max=50, description="weights seed",
-                                      disabled=net is not None)
-        self.activation.observe(lambda _: self.update(), names="value")
-        self.seed.observe(lambda _: self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.activation, self.seed]), self.image])
+        self.seed = widgets.IntSlider(value=seed, min=0, max=max(50, seed),
+                                      description="weights seed", disabled=net is not None)
+        self.notice = message_box()
+        # weak callbacks: the controls never keep the view alive (see widgets.base)
+        self.activation.observe(weak(self._on_control), names="value")
+        self.seed.observe(weak(self._on_control), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.activation, self.seed]), self.notice,
+                                    self.image])
         self._build_figure(n_panels)
         self.update()
+
+    def _on_control(self, _change):
+        self.update()
+
+    def _show_error(self, err):
+        """An error inside a control: shown above the picture, never raised."""
+        super()._show_error(err)
+        show_message(self.notice, f"this did not work: {error_text(err)}")
 
     @staticmethod
     def _make_grid(X, n_lines, n_points, box):
@@ -203,7 +276,7 @@ class LayerGridView(FigureWidget):
             box = (-1.5, 1.5, -1.5, 1.5)
             if X is not None:
                 lo, hi = X.min(axis=0), X.max(axis=0)
-                pad = 0.1 * (hi - lo)
+                pad = np.where(hi > lo, 0.1 * (hi - lo), 1.0)   # all points alike: a unit margin
                 box = (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1])
         x0, x1, y0, y1 = box
         t = np.linspace(0, 1, n_points)
@@ -252,7 +325,7 @@ class LayerGridView(FigureWidget):
             for ax in self.axes:
                 self.lines.append([ax.plot([], [], color=c, lw=1.3, alpha=0.85)[0] for c in colors])
                 if self.X is not None:
-                    c = [class_color(k) for k in class_labels(self.y)] if self.y is not None else "k"
+                    c = [class_color(k) for k in self.y] if self.y is not None else "k"
                     self.points.append(ax.scatter(self.X[:, 0], self.X[:, 1], s=10, c=c,
                                                   edgecolors="black", linewidths=0.2, zorder=3))
             self.figure.subplots_adjust(left=0.05, right=0.99, bottom=0.08, top=0.78, wspace=0.25)
@@ -267,20 +340,32 @@ class LayerGridView(FigureWidget):
             grid_stages = [list(stages) for stages in zip(*by_stage)]
             data_stages = self.stages(self.X, view) if self.X is not None else None
         n_layers = len(net.weights)
+        self.overflowed = []                 # the panels whose numbers are no longer numbers
         for p, ax in enumerate(self.axes):
-            for line, stages in zip(self.lines[p], grid_stages):
-                xy = self._first_two(stages[p])
-                line.set_data(xy[:, 0], xy[:, 1])
-            if data_stages is not None:
-                self.points[p].set_offsets(self._first_two(data_stages[p]))
-            ax.relim()
-            ax.autoscale_view()
-            ax.set_aspect("equal", adjustable="datalim")    # true angles: parallelograms look so
-            ax.set_title(self._title(p, n_layers, act, net), fontsize=12)
+            shown = [self._first_two(stages[p]) for stages in grid_stages]
+            data = self._first_two(data_stages[p]) if data_stages is not None else None
+            drawable = all(_drawable(xy) for xy in shown + ([data] if data is not None else []))
+            for line, xy in zip(self.lines[p], shown):
+                if drawable:
+                    line.set_data(xy[:, 0], xy[:, 1])
+                else:
+                    line.set_data([], [])
+            if data is not None:
+                self.points[p].set_offsets(data if drawable else np.empty((0, 2)))
+            title = self._title(p, n_layers, act, net)
+            if drawable:
+                ax.relim()
+                ax.autoscale_view()
+                ax.set_aspect("equal", adjustable="datalim")  # true angles: parallelograms look so
+            else:
+                self.overflowed.append(p)
+                title += "\n(NaN or ∞: the numbers overflowed, nothing to draw)"
+            ax.set_title(title, fontsize=12)
         self.figure.suptitle(f"{net.sizes} network, hidden activation: {act}"
                              + (" — every layer is affine: the grid stays parallelograms"
                                 if act == "identity" else ""), fontsize=13, y=0.99)
         self.render()
+        show_message(self.notice, "")             # drawn: an earlier error is over
 
     def _title(self, p, n_layers, act, net):
         if p == 0:
@@ -296,6 +381,37 @@ class LayerGridView(FigureWidget):
         return f"{Z} = {prev} {W} + {b} (output{after})\n{units}"
 
 
+def _check_layer_sizes(sizes):
+    """layer_sizes of the view's own network: whole numbers ≥ 1, starting with the 2 of the plane."""
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
+        raise SettingError(f"layer_sizes must list at least an input and an output size, e.g. "
+                           f"(2, 2, 2); got {sizes!r}.")
+    sizes = tuple(checks.whole(f"layer_sizes[{i}]", s, at_least=1, at_most=1024,
+                               hint=" It is a layer's number of units.")
+                  for i, s in enumerate(sizes))
+    if sizes[0] != 2:
+        raise SettingError(f"layer_sizes must start with 2: the grid lives in the input plane; "
+                           f"got {sizes}.")
+    return sizes
+
+
+def _check_box(box):
+    """box as (x0, x1, y0, y1) with x0 < x1 and y0 < y1, finite."""
+    if isinstance(box, (str, bytes)) or not hasattr(box, "__len__") or len(box) != 4:
+        raise SettingError(f"box must be four numbers (x0, x1, y0, y1), e.g. (-1.5, 1.5, -1.5, "
+                           f"1.5); got {box!r}.")
+    x0 = checks.number("box[0]", box[0], at_least=-MAX_Z, at_most=MAX_Z)
+    x1 = checks.number("box[1]", box[1], above=x0, at_most=MAX_Z)
+    y0 = checks.number("box[2]", box[2], at_least=-MAX_Z, at_most=MAX_Z)
+    y1 = checks.number("box[3]", box[3], above=y0, at_most=MAX_Z)
+    return x0, x1, y0, y1
+
+
+def _drawable(xy):
+    """True when the points are numbers a plot can show (no NaN, ∞ or overflowing size)."""
+    return bool(np.all(np.isfinite(xy)) and (xy.size == 0 or float(np.abs(xy).max()) < MAX_DRAWN))
+
+
 # ---- DigitExplorer ---------------------------------------------------------------------------------
 
 
@@ -309,19 +425,35 @@ class DigitExplorer(FigureWidget):
         DigitExplorer(net, X_test, y_test)
 
     Controls: ``index`` (IntSlider) and ``index_box`` (a number box), linked.
-    ``shown_probabilities`` is the probability vector drawn now, ``prediction`` its argmax.
+    ``shown_probabilities`` is the probability vector drawn now, ``prediction`` its argmax
+    (None, and the headline says why, when the network's numbers overflowed to NaN or ∞).
     Notebook 06.
     """
 
     def __init__(self, net, X, y=None, index=0, image_shape=(28, 28)):
-        X = as_array("X", X, ndim=2)
+        if not isinstance(net, MLP):
+            raise SettingError(f"net must be an MLP (e.g. MLP([784, 100, 10])), but it is a "
+                               f"{type(net).__name__}.")
+        if net.output != "softmax":
+            raise SettingError(f"DigitExplorer shows the probabilities of a softmax output, but "
+                               f"this network's output is {net.output!r} ({net!r}).")
+        if isinstance(image_shape, (str, bytes)) or not hasattr(image_shape, "__len__") \
+                or len(image_shape) != 2:
+            raise SettingError(f"image_shape must be (rows, columns) of an image, e.g. (28, 28); "
+                               f"got {image_shape!r}.")
+        image_shape = tuple(checks.whole(f"image_shape[{i}]", n, at_least=1)
+                            for i, n in enumerate(image_shape))
+        X = net.check_input(X, "X")                   # (m, n_in): the network's inputs
+        if X.shape[1] != image_shape[0] * image_shape[1]:
+            raise ShapeError(f"X has {X.shape[1]} columns, which is not an image of "
+                             f"image_shape {image_shape} ({image_shape[0] * image_shape[1]} "
+                             "pixels).")
         if y is not None:
             X, y = check_xy(X, y)
-            y = class_labels(y)
-        if X.shape[1] != net.sizes[0]:
-            raise ShapeError(f"X has {X.shape[1]} columns but the network takes {net.sizes[0]} "
-                             f"inputs ({net!r}).")
-        self.images = as_images(X, image_shape)       # also checks 784 = 28 × 28
+            y = check_labels("y", class_labels(y), net.sizes[-1])
+        index = checks.whole("index", index, at_least=0, at_most=X.shape[0] - 1,
+                             hint=" It is the row of X to show first.")
+        self.images = as_images(X, image_shape)
         self.net, self.X, self.y = net, X, y
         n_hidden = len(net.weights) - 1
         super().__init__(new_figure(13, 4.6 + 1.1 * max(n_hidden - 1, 0)))
@@ -329,10 +461,21 @@ class DigitExplorer(FigureWidget):
         self.index_box = widgets.BoundedIntText(value=index, min=0, max=X.shape[0] - 1,
                                                 layout=widgets.Layout(width="90px"))
         widgets.link((self.index, "value"), (self.index_box, "value"))
-        self.index.observe(lambda _: self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.index, self.index_box]), self.image])
+        self.notice = message_box()
+        # a weak callback: the controls never keep the explorer alive (see widgets.base)
+        self.index.observe(weak(self._on_index), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.index, self.index_box]), self.notice,
+                                    self.image])
         self._build_figure(image_shape)
         self.update()
+
+    def _on_index(self, _change):
+        self.update()
+
+    def _show_error(self, err):
+        """An error inside a control: shown above the picture, never raised."""
+        super()._show_error(err)
+        show_message(self.notice, f"this did not work: {error_text(err)}")
 
     def _build_figure(self, image_shape):
         net, fig = self.net, self.figure
@@ -385,12 +528,16 @@ class DigitExplorer(FigureWidget):
         with np.errstate(all="ignore"):
             P, cache = self.net.forward(self.X[i:i + 1])
         self.shown_probabilities = P[0].copy()
-        self.prediction = int(predictions(self.net, P)[0])
+        # weights that overflowed give NaN or ∞: drawn as 0, and the headline says so
+        numbers = bool(np.all(np.isfinite(P)))
+        self.prediction = int(predictions(self.net, P)[0]) if numbers else None
         self.digit.set_data(self.images[i])
         self.strip.set_data(self.X[i:i + 1])
         full = False
         for l, (kind, artists) in enumerate(self.hidden_views):
             a = cache.layers[l].A[0]
+            numbers &= bool(np.all(np.isfinite(a)))
+            a = np.where(np.isfinite(a), a, 0.0)
             if kind == "bars":
                 for bar, h in zip(artists, a):
                     bar.set_height(h)
@@ -399,20 +546,27 @@ class DigitExplorer(FigureWidget):
                 artists[0].set_data(a[None, :])
                 artists[0].set_clim(min(a.min(), 0), max(a.max(), 1e-9))
         for k, bar in enumerate(self.prob_bars):
-            bar.set_height(P[0, k])
+            bar.set_height(P[0, k] if np.isfinite(P[0, k]) else 0.0)
             bar.set_facecolor(HIGHLIGHT if k == self.prediction else OKABE_ITO["grey"])
             is_label = self.y is not None and k == self.y[i]
             bar.set_edgecolor("black" if is_label else "none")
             bar.set_linewidth(2.5 if is_label else 0)
         label = f" · label {self.y[i]}" if self.y is not None else ""
-        verdict = "" if self.y is None else ("  ✓" if self.prediction == self.y[i] else "  ✗ wrong")
-        self.headline.set_text(f"image {i}: predicted {self.prediction} "
-                               f"(p = {P[0, self.prediction]:.2f}){label}{verdict}")
+        if self.prediction is None:
+            self.headline.set_text(f"image {i}: no prediction — the network's numbers "
+                                   f"overflowed (NaN or ∞){label}")
+        else:
+            verdict = "" if self.y is None else ("  ✓" if self.prediction == self.y[i]
+                                                 else "  ✗ wrong")
+            self.headline.set_text(f"image {i}: predicted {self.prediction} "
+                                   f"(p = {P[0, self.prediction]:.2f}){label}{verdict}"
+                                   + ("" if numbers else " — some activations overflowed"))
         self.render(full=full)
+        show_message(self.notice, "")             # drawn: an earlier error is over
 
     def _grow_limits(self, l, a):
         """Widen hidden-bar limits when needed (never shrink: bars stay comparable). True if changed."""
-        lo, hi = min(float(a.min()), 0.0), max(float(a.max()), 1e-6)
+        lo, hi = max(min(float(a.min()), 0.0), -MAX_DRAWN), min(max(float(a.max()), 1e-6), MAX_DRAWN)
         old = self._limits[l]
         if old is not None and lo >= old[0] and hi <= old[1]:
             return False

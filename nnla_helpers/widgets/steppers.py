@@ -11,19 +11,23 @@ a real TeX renderer; its ``snapshot()`` draws the same content as a matplotlib f
 """
 
 import html
+import numbers
 import warnings
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.mathtext import MathTextParser
 
+from .. import checks
 from ..checks import as_array, check_bias, check_matmul
-from ..errors import BadValueError
+from ..errors import BadValueError, SettingError, ShapeError
 from ..layers import activation_backward, dense_backward, dense_forward
+from ..network import MLP
 from ..style import OKABE_ITO, course_style, new_figure, shape_label, subscript
-from .base import FigureWidget, _close_tree, button, widget_bundle
+from .base import FigureWidget, LiveWidget, button, error_text, message_html, weak
 
 MAX_SHOWN = 12      # rows/columns of a matrix shown in full; larger ones are cut with "…"
 
@@ -32,13 +36,30 @@ MAX_SHOWN = 12      # rows/columns of a matrix shown in full; larger ones are cu
 
 
 def format_number(v, digits=4):
-    """A number rounded for display to ``digits`` significant digits: 0.12345 → "0.1235"."""
-    v = float(v)
-    if not np.isfinite(v):
-        return str(v)                               # "inf", "-inf", "nan": an overflow shows
+    """A number rounded for display to ``digits`` significant digits: 0.12345 → "0.1235".
+
+    Never fails: NaN shows as "nan", ±∞ as "∞" and "−∞" (an overflow shows), very large or
+    small numbers in e-notation ("1e+308"), anything that is not a number as "?"."""
+    digits = min(max(int(digits), 1), 17) if isinstance(digits, numbers.Real) and \
+        np.isfinite(digits) else 4
+    if isinstance(v, numbers.Integral) and not isinstance(v, (bool, np.bool_)) \
+            and abs(int(v)) >= 10 ** 300:             # too large for a float: still a number
+        mantissa, exponent = f"{Decimal(int(v)):.{digits - 1}e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
+        return f"{mantissa}e{exponent}"
+    if np.iscomplexobj(v):
+        return "?"
+    try:
+        v = float(np.asarray(v).reshape(-1)[0]) if np.size(v) == 1 else float(v)
+    except (TypeError, ValueError, OverflowError, IndexError):
+        return "?"
+    if np.isnan(v):
+        return "nan"
+    if np.isinf(v):
+        return "∞" if v > 0 else "−∞"
     if v == 0:
         return "0"                                  # never "-0"
-    if v == int(v) and abs(v) < 10 ** digits:
+    if abs(v) < 10 ** digits and v == int(v):
         return str(int(v))                          # whole numbers stay whole: 200, not 200.0
     return f"{v:.{digits}g}"
 
@@ -154,10 +175,31 @@ class Step:
     title: str = ""
 
     def __post_init__(self):
-        self.values = {name: np.array(v, dtype=float) for name, v in dict(self.values).items()}
+        for name in ("latex", "note", "title"):
+            if not isinstance(getattr(self, name), str):
+                raise SettingError(f"a Step's {name} must be a string, but it is "
+                                   f"{getattr(self, name)!r}.")
+        if not isinstance(self.values, dict):
+            raise SettingError(f"a Step's values must be a dict {{name: array}}, e.g. "
+                               f"{{'Z_1': Z1}}; got a {type(self.values).__name__}.")
+        self.values = {str(name): _step_value(name, v) for name, v in self.values.items()}
 
 
-class DerivationStepper:
+def _step_value(name, v):
+    """A Step's value as a float array of at most 2 dimensions. NaN and ±∞ are kept: the
+    tables show them ("nan", "∞"), as a diverged network really has them."""
+    try:
+        a = np.array(v, dtype=float)
+    except (TypeError, ValueError):
+        raise BadValueError(f"values[{name!r}] of a Step must be a number or an array of "
+                            f"numbers; {type(v).__name__} {str(v)[:40]!r} is not.") from None
+    if a.ndim > 2:
+        raise ShapeError(f"values[{name!r}] of a Step has shape {a.shape}; a table shows a "
+                         "number, a vector or a matrix (at most 2-D).")
+    return a
+
+
+class DerivationStepper(LiveWidget):
     """Step a class through a derivation one line at a time: Prev / Next (or the slider).
 
     Each step shows its LaTeX line, under it the values it computes on a tiny worked
@@ -175,19 +217,23 @@ class DerivationStepper:
     """
 
     def __init__(self, steps, title="", digits=4):
-        self.steps = [s if isinstance(s, Step) else Step(**s) for s in steps]
-        if not self.steps:
-            raise ValueError("a DerivationStepper needs at least one Step.")
-        self.title, self.digits = title, digits
+        self.steps = _check_steps(steps)
+        if not isinstance(title, str):
+            raise SettingError(f"title must be a string, but it is {title!r}.")
+        self.title = title
+        self.digits = checks.whole("digits", digits, at_least=1, at_most=15,
+                                   hint=" It is how many significant digits a table shows.")
+        super().__init__()
         n = len(self.steps)
         self.prev_button = button("◀ Prev", "previous line")
         self.next_button = button("Next ▶", "next line")
         self.position = widgets.IntSlider(value=1, min=1, max=n, description="step")
         self.view = widgets.HTMLMath()
         self.view.add_class("nnla-readout")
-        self.prev_button.on_click(lambda _: self._move(-1))
-        self.next_button.on_click(lambda _: self._move(+1))
-        self.position.observe(lambda _: self._show(), names="value")
+        # weak callbacks: the controls never keep the stepper alive (see widgets.base)
+        self.prev_button.on_click(weak(self._on_prev))
+        self.next_button.on_click(weak(self._on_next))
+        self.position.observe(weak(self._on_position), names="value")
         header = [widgets.HTML(f"<b style='font-size:16px'>{html.escape(title)}</b>")] if title else []
         self.widget = widgets.VBox(header + [
             widgets.HBox([self.prev_button, self.next_button, self.position]), self.view])
@@ -202,13 +248,31 @@ class DerivationStepper:
     def current(self):
         return self.steps[self.index]
 
+    def _on_prev(self, _button):
+        self._move(-1)
+
+    def _on_next(self, _button):
+        self._move(+1)
+
+    def _on_position(self, _change):
+        self._show()
+
     def _move(self, delta):
-        self.position.value = int(np.clip(self.position.value + delta, 1, len(self.steps)))
+        self.position.value = min(max(self.position.value + delta, 1), len(self.steps))
 
     def _show(self):
-        self.view.value = self.to_html(self.index)
-        self.prev_button.disabled = self.index == 0
-        self.next_button.disabled = self.index == len(self.steps) - 1
+        """Show the step the slider is at — always: a step that cannot be shown says so."""
+        i = self.index
+        try:
+            self.view.value = self.to_html(i)
+        except Exception as err:                 # the view must follow the slider regardless
+            self.view.value = _unshowable(i, len(self.steps), err)
+        self.prev_button.disabled = i == 0
+        self.next_button.disabled = i == len(self.steps) - 1
+
+    def _show_error(self, err):
+        super()._show_error(err)
+        self.view.value = _unshowable(self.index, len(self.steps), err)
 
     def to_html(self, i):
         """The HTML of step ``i`` (from 0): heading, $$latex$$, value tables, note."""
@@ -236,14 +300,37 @@ class DerivationStepper:
                 top += h
         return fig
 
-    def _repr_mimebundle_(self, **kwargs):
-        return widget_bundle(self, **kwargs)
-
     def __repr__(self):
         return (f"<DerivationStepper: {len(self.steps)} steps; .snapshot() gives a static figure>")
 
-    def close(self):
-        _close_tree(self.widget)
+
+def _check_steps(steps):
+    """A non-empty list of Steps (a dict becomes a Step), or a SettingError naming steps."""
+    if isinstance(steps, (Step, dict, str, bytes)) or not hasattr(steps, "__iter__"):
+        raise SettingError(f"steps must be a list of Step(...) lines, e.g. [Step(r'Z = X W', "
+                           f"{{'Z': Z}})]; got {type(steps).__name__}.")
+    out = []
+    for i, s in enumerate(steps):
+        if isinstance(s, Step):
+            out.append(s)
+        elif isinstance(s, dict):
+            try:
+                out.append(Step(**s))
+            except TypeError as err:                 # a key Step does not take, or no latex
+                raise SettingError(f"steps[{i}] is a dict that is not a Step: {err}; its keys "
+                                   "are latex, values, note and title.") from None
+        else:
+            raise SettingError(f"steps[{i}] must be a Step (or a dict of its fields), but it is "
+                               f"a {type(s).__name__}.")
+    if not out:
+        raise SettingError("a DerivationStepper needs at least one Step.")
+    return out
+
+
+def _unshowable(i, n, err):
+    """What the view shows for a step it cannot draw: a readable line instead of the step."""
+    return (f"<div style='font-size:15px'><div style='color:#666'>step {i + 1} of {n}</div>"
+            + message_html(f"this step cannot be shown: {error_text(err)}", "error") + "</div>")
 
 
 # ---- drawing tables at a fixed cell size (in inches) -----------------------------------------------
@@ -325,7 +412,17 @@ def forward_backward_steps(net, X, Y):
                   dA_{l-1} = dZ_l W_lᵀ,   dZ_{l-1} = dA_{l-1} ⊙ g'(Z_{l-1})
 
     X (m, n_in); Y: one-hot (m, n_out) or integer labels (m,) for a softmax/sigmoid output.
+    A network whose numbers overflow (NaN or ∞ weights) gives steps that show "nan" and "∞".
     """
+    if not isinstance(net, MLP):
+        raise SettingError(f"net must be an MLP (e.g. MLP([4, 3, 2])), but it is a "
+                           f"{type(net).__name__}.")
+    with np.errstate(all="ignore"):              # an overflow shows as ∞ in the tables
+        return _pass_steps(net, X, Y)
+
+
+def _pass_steps(net, X, Y):
+    """The Steps of ``forward_backward_steps``."""
     _, cache = net.forward(X)
     X = cache.inputs[0]
     m, L = X.shape[0], len(net.weights)
@@ -356,7 +453,7 @@ def forward_backward_steps(net, X, Y):
         layer = cache.layers[l - 1]
         prev = "X" if l == 1 else f"A_{l - 1}"
         prev_sym = "X" if l == 1 else _n('A', l - 1)
-        dA, dW, db = dense_backward(dZ, layer.dense)
+        dA, dW, db = dense_backward.formula(dZ, layer.dense)    # the net's own arrays
         steps.append(Step(rf"dW_{l} = {prev}^\top dZ_{l}", {f"dW_{l}": dW},
                           f"uses {prev_sym} from the forward pass and {_n('dZ', l)} just "
                           f"computed; {_n('dW', l)} has the shape of {_n('W', l)}",
@@ -369,7 +466,7 @@ def forward_backward_steps(net, X, Y):
                               f"uses {_n('dZ', l)} and {_n('W', l)} (transposed)",
                               f"backward · layer {l}"))
             below = cache.layers[l - 2]
-            dZ = activation_backward(dA, below.activation)
+            dZ = activation_backward.formula(dA, below.activation)
             name = net.activations[l - 2]
             steps.append(Step(rf"dZ_{l - 1} = dA_{l - 1} \odot \mathrm{{{_tex(name)}}}'(Z_{l - 1})",
                               {f"dZ_{l - 1}": dZ},
@@ -432,6 +529,15 @@ class MatrixMultiplyStepper(FigureWidget):
     """
 
     def __init__(self, X, W, b=None, by_term=False, names=("X", "W", "b", "Z"), digits=4):
+        if isinstance(names, (str, bytes)) or not hasattr(names, "__len__") or len(names) != 4 \
+                or not all(isinstance(n, str) and n for n in names):
+            raise SettingError(f"names must be four names (for X, W, b and Z), e.g. ('X', 'W', "
+                               f"'b', 'Z'); got {names!r}.")
+        if not isinstance(by_term, (bool, np.bool_)):
+            raise SettingError(f"by_term must be True (one product per click) or False (one "
+                               f"entry per click), but it is {by_term!r}.")
+        digits = checks.whole("digits", digits, at_least=1, at_most=15,
+                              hint=" It is how many significant digits an entry shows.")
         X = as_array(names[0], X, ndim=2)
         W = as_array(names[1], W, ndim=2)
         check_matmul(names[0], X, names[1], W)
@@ -442,9 +548,11 @@ class MatrixMultiplyStepper(FigureWidget):
                 raise BadValueError(f"{name} has shape {A.shape}: too big to step through "
                                     f"(at most {MAX_SHOWN} rows and columns); show a slice such "
                                     f"as {name}[:4, :4].")
-        self.X, self.W, self.b, self.names, self.digits = X, W, b, names, digits
-        self.Z = dense_forward(X, W, 0.0 if b is None else b)[0]
-        self.by_term = by_term
+        self.X, self.W, self.b, self.names, self.digits = X, W, b, tuple(names), digits
+        with np.errstate(all="ignore"):          # an overflow shows as ∞ in the tables
+            # the dense layer's own Z = X W + b, on the arrays checked above
+            self.Z = dense_forward.formula(X, W, np.zeros(W.shape[1]) if b is None else b)[0]
+        self.by_term = bool(by_term)
         m, n, k = X.shape[0], W.shape[1], X.shape[1]
         self.n_terms = k + (b is not None)          # the bias is the last "term"
         self.n_positions = m * n * (self.n_terms if by_term else 1)
@@ -462,9 +570,10 @@ class MatrixMultiplyStepper(FigureWidget):
                                           description="entry" if not by_term else "term")
         self.readout = widgets.HTML()
         self.readout.add_class("nnla-readout")
-        self.prev_button.on_click(lambda _: self._move(-1))
-        self.next_button.on_click(lambda _: self._move(+1))
-        self.position.observe(lambda _: self.update(), names="value")
+        # weak callbacks: the controls never keep the stepper alive (see widgets.base)
+        self.prev_button.on_click(weak(self._on_prev))
+        self.next_button.on_click(weak(self._on_next))
+        self.position.observe(weak(self._on_position), names="value")
         self.widget = widgets.VBox([widgets.HBox([self.prev_button, self.next_button,
                                                   self.position]), self.readout, self.image])
         self._build_figure()
@@ -473,19 +582,37 @@ class MatrixMultiplyStepper(FigureWidget):
     @classmethod
     def dot(cls, a, b, **kwargs):
         """The dot product a · b as a (1, n) row times an (n, 1) column."""
-        a, b = np.ravel(a), np.ravel(b)
+        a, b = as_array("a", a).ravel(), as_array("b", b).ravel()
+        if a.size != b.size:
+            raise ShapeError(f"a has {a.size} entries but b has {b.size}; a dot product pairs "
+                             "them one by one, so they must have the same length.")
         return cls(a.reshape(1, -1), b.reshape(-1, 1), names=("a", "b", "c", "a·b"),
                    by_term=kwargs.pop("by_term", True), **kwargs)
 
     @classmethod
     def outer(cls, a, b, **kwargs):
         """The outer product table a bᵀ: an (n, 1) column times a (1, k) row."""
-        a, b = np.ravel(a), np.ravel(b)
+        a, b = as_array("a", a).ravel(), as_array("b", b).ravel()
         return cls(a.reshape(-1, 1), b.reshape(1, -1), names=("a", "bᵀ", "c", "a bᵀ"), **kwargs)
 
     # ---- where we are ------------------------------------------------------------------------
+    def _on_prev(self, _button):
+        self._move(-1)
+
+    def _on_next(self, _button):
+        self._move(+1)
+
+    def _on_position(self, _change):
+        self.update()
+
     def _move(self, delta):
-        self.position.value = int(np.clip(self.position.value + delta, 1, self.n_positions))
+        self.position.value = min(max(self.position.value + delta, 1), self.n_positions)
+
+    def _show_error(self, err):
+        """An error inside a control: shown in the readout, never raised."""
+        super()._show_error(err)
+        self.readout.value = message_html(f"this entry cannot be shown: {error_text(err)}",
+                                          "error")
 
     def _locate(self):
         """(entry number, number of terms summed so far) for the current position."""
@@ -496,7 +623,8 @@ class MatrixMultiplyStepper(FigureWidget):
 
     def _term_values(self, i, j):
         """The products X[i, t]·W[t, j] for every t (and b[j] last, if there is a bias)."""
-        terms = list(self.X[i] * self.W[:, j])
+        with np.errstate(all="ignore"):          # an overflow shows as ∞
+            terms = list(self.X[i] * self.W[:, j])
         if self.b is not None:
             terms.append(self.b[j])
         return terms
@@ -508,7 +636,8 @@ class MatrixMultiplyStepper(FigureWidget):
         self.i, self.j = divmod(entry, n_cols)
         all_terms = self._term_values(self.i, self.j)
         self.terms = all_terms[:n_done]
-        self.running_sums = list(np.cumsum(self.terms))
+        with np.errstate(all="ignore"):          # an overflow shows as ∞
+            self.running_sums = list(np.cumsum(self.terms))
         if n_done == self.n_terms:       # finished: the product itself (the same up to rounding)
             self.running_sums[-1] = self.Z[self.i, self.j]
         self.Z_shown = np.full(self.Z.shape, np.nan)
@@ -529,7 +658,7 @@ class MatrixMultiplyStepper(FigureWidget):
     def _fmt_factor(self, v):
         """A factor of a product: negative numbers in brackets, "(-3)·2" rather than "-3·2"."""
         text = self._fmt(v)
-        return f"({text})" if text.startswith("-") else text
+        return f"({text})" if text.startswith(("-", "−")) else text
 
     def sum_text(self):
         """"Z[0, 1] = 10·0 + 20·1 + … = 200" for the current entry (as far as summed)."""

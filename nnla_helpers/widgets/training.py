@@ -18,19 +18,24 @@ import time
 import ipywidgets as widgets
 import numpy as np
 
-from ..errors import DivergenceError, ShapeError
-from .. import linear
-from ..network import MLP
+from .. import checks, linear
 from ..checks import check_xy
-from ..metrics import class_labels
+from ..errors import BadValueError, DivergenceError, LabelError, NnlaError, SettingError, ShapeError
+from ..layers import LOSSES, check_keep_prob
+from ..network import INIT_ALIASES, INIT_SCHEMES, MLP
 from ..plots import (arrow_legend_handle, class_probabilities,
                     draw_decision_boundary, draw_fitted_line, draw_loss_surface,
                     draw_weight_heatmap, region_colors, symmetric_limit)
 from ..style import (DPI, OKABE_ITO, TRAIN_COLOR, VAL_COLOR, course_style, new_figure)
-from ..train import Trainer
-from .base import FigureWidget, button, message_html
+from ..train import DIVERGE_ABOVE, Trainer
+from .base import FigureWidget, FloatLogSlider, FloatSlider, button, error_text, message_html, weak
 
 HIDDEN_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid", "identity")
+OUTPUTS = ("softmax", "sigmoid", "identity", "relu", "leaky_relu", "tanh")
+MAX_UNITS = 1024        # units in a hidden layer, and hidden layers: a frame stays quick
+MAX_LAYERS = 8
+MAX_CLASSES = 100       # whole-number targets with more values than this are not class labels
+MAX_SPEED = 50          # steps per frame (the speed slider's range)
 
 
 class TrainingPlayer(FigureWidget):
@@ -50,15 +55,19 @@ class TrainingPlayer(FigureWidget):
                        output=None, loss=None, init="he", lr=0.1, batch_size="auto",
                        momentum=0.0, keep_prob=1.0, seed=0)
 
-    - y: integer class labels (m,) → classification, softmax output (or pass output="sigmoid"
-      for two classes with one output); numbers (m,) or (m, k) → regression, identity output + MSE.
+    - y: class labels → classification, softmax output (or pass output="sigmoid" for two
+      classes with one output). Class labels are whole numbers 0 … k−1: integers, booleans,
+      whole-number floats such as ``y.astype(float)``, or one-hot rows (m, k), which are read
+      as ``y.argmax(axis=1)``. Numbers that are not all whole, (m,) or (m, k) → regression,
+      identity output + MSE; for regression on whole-number targets say so: output="identity".
     - hidden_sizes=() is linear regression O = X W + b (the notebook 01 model).
     - batch_size="auto": the whole set for that linear model (so each step follows −∇L
       exactly, as the arrow shows), else 32. None means full batch.
     - keep_prob < 1 switches dropout on.
 
     or pass a ready ``net=`` (an MLP): Reset then restores its weights as they were when the
-    player was made; its architecture is fixed, only dropout can change.
+    player was made; its architecture is fixed, only dropout can change. Its loss decides
+    the task (cross-entropy: class labels below its number of outputs; MSE: numbers).
 
     Controls (public, so a notebook or a test can drive them):
       ``play`` (ipywidgets.Play), ``step_button``, ``reset_button``,
@@ -67,37 +76,100 @@ class TrainingPlayer(FigureWidget):
       (these four take effect at Reset), ``readout`` (HTML), ``image`` (the picture).
     Methods: ``step()``, ``frame()``, ``reset()``, ``snapshot()``, ``close()``.
 
-    When the loss becomes NaN or infinite — or grows past ``diverge_above`` (10⁴) times its
-    starting value, which is where a too-large learning rate is clearly running away, long
-    before it overflows — training stops and the widget says so ("diverged at step 37 —
-    lower the learning rate"), with no traceback. Lower the learning rate and press Reset.
-    ``diverge_above=None`` stops on NaN/inf only.
+    Training stops when it runs away — the loss becomes NaN or infinite, or grows past
+    ``diverge_above`` (10⁴) times its value at the first step: the Trainer's one rule
+    (``train.runaway``). The widget then shows the Trainer's message ("diverged at step 37
+    (epoch 2): the loss grew to … — try a smaller learning rate"), with no traceback. Lower
+    the learning rate and press Reset. ``diverge_above=None`` stops on NaN/inf only.
+    Notebooks 01–05.
     """
 
     def __init__(self, X, y, X_val=None, y_val=None, *, hidden_sizes=(16, 16), activation="relu",
                  output=None, loss=None, init="he", lr=0.1, batch_size="auto", momentum=0.0,
                  keep_prob=1.0, seed=0, net=None, steps_per_frame=1, interval=100,
-                 lr_range=(1e-4, 10.0), diverge_above=1e4, grid_points=80, dpi=DPI):
-        self.X, self.y = check_xy(X, y)
+                 lr_range=(1e-4, 10.0), diverge_above=DIVERGE_ABOVE, grid_points=80, dpi=DPI):
+        # ---- every setting, checked before anything is built ----
+        if net is not None and not isinstance(net, MLP):
+            raise SettingError(f"net must be an MLP (e.g. MLP([2, 8, 3])) or None, but it is a "
+                               f"{type(net).__name__}.")
+        if net is None:
+            hidden_sizes = _check_hidden_sizes(hidden_sizes)
+            activation = checks.choice("activation", activation, HIDDEN_ACTIVATIONS)
+            if output is not None:
+                output = checks.choice("output", output, OUTPUTS)
+            if loss is not None:
+                loss = checks.choice("loss", loss, tuple(LOSSES))
+            init = checks.choice("init", init, INIT_SCHEMES + tuple(INIT_ALIASES))
+        else:
+            for name, p in net.parameters().items():
+                checks.check_finite(f"the net's {name}", p)
+        lr = checks.number("lr", lr, above=0, hint=" Try 0.1, and smaller if the loss grows.")
+        lr_range = _check_lr_range(lr_range)
+        if not (isinstance(batch_size, str) and batch_size == "auto") and batch_size is not None:
+            batch_size = checks.whole("batch_size", batch_size, at_least=1,
+                                      hint=' Use "auto", or None for the whole set.')
+        momentum = checks.number("momentum", momentum, at_least=0, below=1,
+                                 hint=" 0 is plain gradient descent; 0.9 is usual.")
+        check_keep_prob(keep_prob)
+        keep_prob = float(keep_prob)
+        seed = checks.whole("seed", seed, at_least=0)
+        steps_per_frame = checks.whole("steps_per_frame", steps_per_frame, at_least=1,
+                                       at_most=MAX_SPEED)
+        interval = checks.whole("interval", interval, at_least=1, at_most=60_000,
+                                hint=" It is the time between two Play frames, in milliseconds.")
+        if diverge_above is not None:
+            diverge_above = checks.number("diverge_above", diverge_above, above=1,
+                                          hint=" Use None to stop on NaN/inf only.")
+        grid_points = checks.whole("grid_points", grid_points, at_least=2, at_most=400)
+        dpi = checks.number("dpi", dpi, at_least=10, at_most=600)
+
+        # ---- the data, and what it asks for: classes or numbers ----
+        self.X, y = check_xy(X, y)
+        if net is not None:
+            self.X = net.check_input(self.X, "X")
         self.X_val = self.y_val = None
+        if (X_val is None) != (y_val is None):
+            given, missing = ("X_val", "y_val") if y_val is None else ("y_val", "X_val")
+            raise ShapeError(f"{given} was given without {missing}: pass both, or neither.")
         if X_val is not None:
-            self.X_val, self.y_val = check_xy(X_val, y_val, "X_val", "y_val")
-            if self.X_val.shape[1] != self.X.shape[1]:
+            self.X_val, y_val = check_xy(X_val, y_val, "X_val", "y_val")
+            if net is not None:
+                self.X_val = net.check_input(self.X_val, "X_val")
+            elif self.X_val.shape[1] != self.X.shape[1]:
                 raise ShapeError(f"X_val has {self.X_val.shape[1]} features (columns) but X has "
                                  f"{self.X.shape[1]}; they must match.")
-        self.classify = _is_classification(self.y, output, net)
-        if not self.classify:
-            self.y = self.y.reshape(self.y.shape[0], -1).astype(float)
-            if self.y_val is not None:
-                self.y_val = self.y_val.reshape(self.y_val.shape[0], -1).astype(float)
+        self.classify, output = _task(y, output, net)
+        if self.classify:
+            n_out = None if net is None else (2 if net.output == "sigmoid" else net.sizes[-1])
+            if net is None and output == "sigmoid":
+                n_out = 2
+            self.y = _labels(y, "y", n_out)
+            self.n_classes = n_out or max(int(self.y.max()) + 1, 2)
+            if y_val is not None:
+                self.y_val = _labels(y_val, "y_val", self.n_classes, also="y")
+        else:
+            self.y = _numbers(y, "y", net)
+            self.n_classes = None
+            if y_val is not None:
+                self.y_val = _numbers(y_val, "y_val", net)
+                if self.y_val.shape[1] != self.y.shape[1]:
+                    raise ShapeError(f"y_val has {self.y_val.shape[1]} target column(s) but y "
+                                     f"has {self.y.shape[1]}; they must match.")
+        if net is not None and self.classify and net.output == "sigmoid" and net.sizes[-1] != 1:
+            raise SettingError(f"a net with sigmoid outputs must have one output here (yes/no "
+                               f"classes 0 and 1); this one has {net.sizes[-1]} ({net!r}).")
+
         self.user_net = net
         self.user_state = net.get_state() if net is not None else None
         if net is not None:                      # show the given net's own architecture
-            hidden_sizes, activation = net.sizes[1:-1], (net.hidden or ["relu"])[0]
+            hidden_sizes = tuple(net.sizes[1:-1])
+            activation = net.hidden[0] if net.hidden and net.hidden[0] in HIDDEN_ACTIVATIONS \
+                else "relu"
         self.config = dict(output=output or ("softmax" if self.classify else "identity"),
                            loss=loss, init=init, momentum=momentum, seed=seed,
                            batch_size=batch_size, hidden_sizes=tuple(hidden_sizes))
         self.grid_points, self.interval, self.diverge_above = grid_points, interval, diverge_above
+        self.message, self.diverged = "", False
         super().__init__(new_figure(12.5, 8, dpi))
         self._build_controls(activation, lr, lr_range, keep_prob, steps_per_frame)
         self.reset()
@@ -109,29 +181,29 @@ class TrainingPlayer(FigureWidget):
         self.step_button = button("Step", "one mini-batch update", icon="step-forward")
         self.reset_button = button("Reset", "rebuild the network with the same seed", icon="undo")
         lo, hi = min(lr_range[0], lr), max(lr_range[1], lr)
-        self.lr_slider = widgets.FloatLogSlider(value=lr, base=10, min=np.log10(lo),
-                                                max=np.log10(hi), step=0.05, description="lr",
-                                                readout_format=".3g", continuous_update=False)
-        self.speed = widgets.IntSlider(value=steps_per_frame, min=1, max=50,
+        self.lr_slider = FloatLogSlider(value=lr, base=10, min=np.log10(lo), max=np.log10(hi),
+                                        step=0.05, description="lr", readout_format=".3g",
+                                        continuous_update=False)
+        self.speed = widgets.IntSlider(value=steps_per_frame, min=1, max=MAX_SPEED,
                                        description="steps/frame")
         fixed = self.user_net is not None      # a given net keeps its own architecture
-        self.activation = widgets.Dropdown(
-            options=HIDDEN_ACTIVATIONS if activation in HIDDEN_ACTIVATIONS else
-            HIDDEN_ACTIVATIONS + (activation,), value=activation, description="activation",
-            disabled=fixed)
+        self.activation = widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation,
+                                           description="activation", disabled=fixed)
         self.hidden = widgets.Text(value=", ".join(str(h) for h in self.config["hidden_sizes"]),
                                    description="hidden", placeholder="e.g. 16, 16 (empty: none)",
                                    disabled=fixed, layout=widgets.Layout(width="220px"))
         self.dropout = widgets.Checkbox(value=keep_prob < 1, description="dropout", indent=False,
                                         layout=widgets.Layout(width="90px"))
-        self.keep_prob = widgets.FloatSlider(value=keep_prob if keep_prob < 1 else 0.8, min=0.1,
-                                             max=1.0, step=0.05, description="keep p")
+        self.keep_prob = FloatSlider(value=keep_prob if keep_prob < 1 else 0.8,
+                                     min=min(0.1, keep_prob), max=1.0, step=0.05,
+                                     description="keep p")
         self.readout = widgets.HTML()
         self.readout.add_class("nnla-readout")
-        self.play.observe(self._on_tick, names="value")
-        self.step_button.on_click(lambda _: self.step())
-        self.reset_button.on_click(lambda _: self.reset())
-        self.lr_slider.observe(self._on_lr, names="value")
+        # weak callbacks: the controls never keep the player alive (see widgets.base)
+        self.play.observe(weak(self._on_tick), names="value")
+        self.step_button.on_click(weak(self._on_step))
+        self.reset_button.on_click(weak(self._on_reset))
+        self.lr_slider.observe(weak(self._on_lr), names="value")
         note = widgets.HTML("<i>applied at Reset</i>")
         architecture = widgets.HBox([self.hidden, self.activation, self.dropout, self.keep_prob,
                                      note])
@@ -142,9 +214,15 @@ class TrainingPlayer(FigureWidget):
                           self.speed]),
             architecture, self.readout, self.image])
 
+    def _on_step(self, _button):
+        self.step()
+
+    def _on_reset(self, _button):
+        self.reset()
+
     def _on_lr(self, change):
         # The trainer reads .lr at every step, so the very next update uses the new value.
-        self.trainer.lr = float(change["new"])
+        self.trainer.lr = checks.number("lr", change["new"], above=0)
         self._show_readout()
 
     def _on_tick(self, change):
@@ -157,18 +235,27 @@ class TrainingPlayer(FigureWidget):
 
     def _fit_interval(self):
         """Keep the Play interval ≥ 1.5 × a frame, so ticks never queue up behind each other."""
+        if not self.total_times:
+            return
         need = int(np.ceil(1.5 * 1000 * np.median(self.total_times[-10:]) / 10) * 10)
-        interval = max(self.interval, need)
+        interval = min(max(self.interval, need), 60_000)
         if abs(interval - self.play.interval) > 0.2 * self.play.interval:
             self.play.interval = interval
+
+    def _show_error(self, err):
+        """An error inside a control: shown in the readout, never raised."""
+        super()._show_error(err)
+        self._fail(f"this did not work: {error_text(err)}")
 
     # ---- the model ------------------------------------------------------------------------
     def _hidden_sizes(self):
         """The sizes typed in ``hidden``: "16, 16" → (16, 16); "" → () (no hidden layer)."""
         text = self.hidden.value.replace(",", " ").split()
-        if not all(t.isdigit() and int(t) > 0 for t in text):
-            raise ValueError(f"hidden sizes must be positive whole numbers like '16, 16' (or empty "
-                             f"for none); got {self.hidden.value!r}.")
+        ok = all(t.isdecimal() and 0 < int(t) <= MAX_UNITS for t in text)
+        if not ok or len(text) > MAX_LAYERS:
+            raise SettingError(f"hidden sizes must be positive whole numbers like '16, 16' (or "
+                               f"empty for none): at most {MAX_LAYERS} layers of at most "
+                               f"{MAX_UNITS} units; got {self.hidden.value!r}.")
         return tuple(int(t) for t in text)
 
     def _n_out(self):
@@ -176,7 +263,7 @@ class TrainingPlayer(FigureWidget):
             return self.y.shape[1]
         if self.config["output"] == "sigmoid":
             return 1
-        return max(int(class_labels(self.y).max()) + 1, 2)     # softmax needs two outputs or more
+        return self.n_classes                       # softmax needs two outputs or more
 
     def _make_net(self):
         """A fresh network from the controls — same seed, so the same initial weights."""
@@ -198,33 +285,45 @@ class TrainingPlayer(FigureWidget):
             return None if net.sizes == [1, 1] else 32
         return bs
 
+    def _targets_for(self, net, y):
+        """What the Trainer fits: labels for softmax, a 0/1 column for one sigmoid output."""
+        if y is None or not self.classify or net.output != "sigmoid":
+            return y
+        return y.reshape(-1, 1).astype(float)
+
     def reset(self):
         """Stop, rebuild the network (same seed → exactly the same initial weights) and redraw."""
         self._stop_playing()
+        building = not hasattr(self, "trainer")        # called by the constructor
         try:
             net = self._make_net()
-        except ValueError as err:                # e.g. hidden sizes typed wrongly
-            if not hasattr(self, "trainer"):     # in the constructor: a plain error
+            c = self.config
+            trainer = Trainer(net, self.X, self._targets_for(net, self.y),
+                              lr=self.lr_slider.value, batch_size=self._batch_size(net),
+                              momentum=c["momentum"], X_val=self.X_val,
+                              Y_val=self._targets_for(net, self.y_val), seed=c["seed"],
+                              diverge_above=self.diverge_above)
+            with np.errstate(all="ignore"):
+                trainer.evaluate()
+        except DivergenceError:                 # the untrained network's loss is not a number
+            err = BadValueError("the loss of the untrained network on X and y is not a finite "
+                                "number: X or y hold numbers too large to train on (X runs from "
+                                f"{self.X.min():.3g} to {self.X.max():.3g}); scale them, e.g. "
+                                "to about −1 … 1, first.")
+            if building:
+                raise err from None
+            self.readout.value = message_html(str(err), "error")
+            return
+        except NnlaError as err:                 # e.g. hidden sizes typed wrongly
+            if building:
                 raise
             self.readout.value = message_html(str(err), "error")
             return
-        self.net = net
+        self.net, self.trainer = net, trainer
         self.initial_state = net.get_state()
-        c = self.config
-        labels = self.y if not self.classify or net.output != "sigmoid" else \
-            class_labels(self.y).reshape(-1, 1)
-        val = None if self.y_val is None else (
-            self.y_val if not self.classify or net.output != "sigmoid" else
-            class_labels(self.y_val).reshape(-1, 1))
-        self.trainer = Trainer(net, self.X, labels, lr=self.lr_slider.value,
-                               batch_size=self._batch_size(net), momentum=c["momentum"],
-                               X_val=self.X_val, Y_val=val, seed=c["seed"])
-        self.eval_steps, self.message, self.diverged = [], "", False
+        self.eval_steps, self.message, self.diverged = [0], "", False
         self.path = [self._wb()] if self._surface_mode() else []
         self.total_times = []
-        with np.errstate(all="ignore"):
-            self.trainer.evaluate()
-        self.eval_steps.append(0)
         self._build_figure()
         self._update_views()
         self.render(full=True)
@@ -255,46 +354,33 @@ class TrainingPlayer(FigureWidget):
         try:
             with np.errstate(all="ignore"):
                 for _ in range(n_steps):
-                    loss = self.trainer.step()
+                    self.trainer.step()           # raises DivergenceError when it runs away
                     if self.path:
                         self.path.append(self._wb())
-                    self._check_runaway(loss)
                 self.trainer.evaluate()
             self.eval_steps.append(self.trainer.step_count)
         except DivergenceError as err:
-            self._fail(f"{err} Press Reset to start again.", diverged=True)
+            self._fail(f"{err} Press Reset to start again.", diverged=True, step=err.step)
         except Exception as err:                  # show any other failure, never a traceback
-            self._fail(f"this frame failed: {type(err).__name__}: {err}")
+            self._fail(f"this frame failed: {error_text(err)}")
         try:
             self._update_views()
             self.render(full=self._rescale_loss_axes())
         except Exception as err:                  # drawing failed: say so, keep the kernel calm
-            self._fail(f"drawing this frame failed: {type(err).__name__}: {err}")
+            self._fail(f"drawing this frame failed: {error_text(err)}")
         if not self.message:
             self._show_readout()
         self.total_times.append(time.perf_counter() - start)   # training + drawing
         del self.total_times[:-200]
 
-    def _check_runaway(self, loss):
-        """Raise DivergenceError when the batch loss has grown ``diverge_above`` times its start."""
-        start = max(self.trainer.history.train_loss[0], 1e-12)
-        if self.diverge_above is None or not loss > self.diverge_above * start:
-            return
-        t = self.trainer
-        raise DivergenceError(
-            f"diverged at step {t.step_count}: the loss grew to {loss:.3g}, "
-            f"more than {self.diverge_above:g} times its starting value {start:.3g} — try a "
-            f"smaller learning rate (it is {t.current_lr():g} now).", step=t.step_count,
-            history=t.history)
-
-    def _fail(self, text, diverged=False):
+    def _fail(self, text, diverged=False, step=None):
         self._stop_playing()
         self.diverged = self.diverged or diverged
         self.message = text
         self.readout.value = message_html(text, "error")
-        if diverged:
-            self.banner.set_text(f"diverged at step {self.trainer.step_count}\n"
-                                 "— lower the learning rate")
+        if diverged and getattr(self, "banner", None) is not None:
+            at = self.trainer.step_count if step is None else step
+            self.banner.set_text(f"diverged at step {at}\n— lower the learning rate")
             self.banner.set_visible(True)
 
     def _stop_playing(self):
@@ -497,8 +583,9 @@ class TrainingPlayer(FigureWidget):
         values = values[np.isfinite(values) & (values > 0)]
         if values.size == 0:
             values = np.array([1.0])
+        values = np.clip(values, 1e-300, 1e300)   # so the limits stay numbers a plot can have
         lo = 10.0 ** np.floor(np.log10(values.min()))
-        hi = 10.0 ** np.ceil(np.log10(values.max() * 1.01))
+        hi = 10.0 ** np.ceil(np.log10(values.max()) + np.log10(1.01))
         x_hi = 50
         while x_hi < self.trainer.step_count * 1.02:
             x_hi *= 2
@@ -518,8 +605,12 @@ class TrainingPlayer(FigureWidget):
         super().close()
 
 
+
 def _round_up(x):
-    """x rounded up to two significant digits: 1.234 → 1.3, 0.0871 → 0.088."""
+    """x rounded up to two significant digits: 1.234 → 1.3, 0.0871 → 0.088 (1 if x is no
+    positive number)."""
+    if not (np.isfinite(x) and x > 0):
+        return 1.0
     step = 10.0 ** (np.floor(np.log10(x)) - 1)
     return float(np.ceil(x / step - 1e-9) * step)
 
@@ -530,11 +621,92 @@ def _aligned(x, y):
     return x[len(x) - n:], y[len(y) - n:]
 
 
-def _is_classification(y, output, net):
-    """Classes when the output says so, or when y holds whole-number labels (m,)."""
+# ---- the checks of the constructor's arguments ---------------------------------------------------
+
+
+def _check_hidden_sizes(sizes):
+    """hidden_sizes as a tuple of whole numbers ≥ 1 (a single number is one hidden layer)."""
+    if isinstance(sizes, (int, np.integer)) and not isinstance(sizes, bool):
+        sizes = (sizes,)
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
+        raise SettingError(f"hidden_sizes must list the units of each hidden layer, e.g. (16, 16), "
+                           f"or () for none; got {sizes!r}.")
+    if len(sizes) > MAX_LAYERS:
+        raise SettingError(f"hidden_sizes lists {len(sizes)} hidden layers; at most {MAX_LAYERS} "
+                           "keep the widget quick.")
+    return tuple(checks.whole(f"hidden_sizes[{i}]", s, at_least=1, at_most=MAX_UNITS,
+                              hint=" It is the number of units of a hidden layer.")
+                 for i, s in enumerate(sizes))
+
+
+def _check_lr_range(lr_range):
+    """lr_range as (lo, hi) with 0 < lo < hi: the ends of the learning-rate slider."""
+    if isinstance(lr_range, (str, bytes)) or not hasattr(lr_range, "__len__") or len(lr_range) != 2:
+        raise SettingError(f"lr_range must be two learning rates (lowest, highest) for the "
+                           f"slider, e.g. (1e-4, 10.0); got {lr_range!r}.")
+    lo = checks.number("lr_range[0]", lr_range[0], above=0)
+    hi = checks.number("lr_range[1]", lr_range[1], above=lo)
+    return lo, hi
+
+
+def _task(y, output, net):
+    """(classify, output): classes or numbers, decided by the net's loss, else by the output
+    asked for, else by y itself (class labels → classes; any other numbers → regression)."""
     if net is not None:
-        return net.loss_name != "mse"
+        return net.loss_name != "mse", output
     if output is not None:
-        return output in ("softmax", "sigmoid")
+        return output in ("softmax", "sigmoid"), output
+    return _as_labels(y) is not None, output
+
+
+def _as_labels(y):
+    """y as class labels (m,) when it holds them — integers, booleans or whole numbers in a
+    vector (m,) or a column (m, 1), or one-hot rows (m, k) — else None (numbers to fit).
+    Whether they are labels a network can learn (0 … k − 1) is ``_labels``' question."""
     y = np.asarray(y)
-    return y.ndim == 1 and np.issubdtype(y.dtype, np.integer)
+    if y.ndim == 2 and y.shape[1] > 1:
+        one_hot = np.all((y == 0) | (y == 1)) and np.all(y.sum(axis=1) == 1)
+        return y.argmax(axis=1) if one_hot else None
+    v = y.reshape(-1)
+    if v.dtype == bool or np.issubdtype(v.dtype, np.integer):
+        return v.astype(np.int64)
+    if np.all(np.isfinite(v)) and np.all(v == np.round(v)) and np.abs(v).max() < 2**62:
+        return v.astype(np.int64)
+    return None
+
+
+def _labels(y, name, n_classes=None, also=None):
+    """Class labels (m,) from ``y``, each in 0 … n_classes − 1, or a LabelError naming ``name``."""
+    labels = _as_labels(y)
+    if labels is None:
+        v = np.asarray(y)
+        hint = (" For one-hot rows each row must hold one 1 and zeros; pass "
+                f"{name}.argmax(axis=1) for their labels." if v.ndim == 2 and v.shape[1] > 1 else
+                " For regression on numbers, pass output='identity'.")
+        raise LabelError(f"{name} must hold class labels 0, 1, 2, … (whole numbers), but it holds "
+                         f"values like {v.ravel()[:3].tolist()}.{hint}")
+    if labels.min() < 0:
+        raise LabelError(f"{name} has a negative label ({int(labels.min())}); class labels run "
+                         "from 0 to k − 1. For regression on numbers, pass output='identity'.")
+    if n_classes is not None and labels.max() >= n_classes:
+        where = f"{also} has only classes 0 … {n_classes - 1}" if also else \
+            f"there are only {n_classes} classes (labels 0 … {n_classes - 1})"
+        raise LabelError(f"{name} has label {int(labels.max())}, but {where}. Do the labels start "
+                         "at 1, or does the network need more outputs?")
+    if labels.max() >= MAX_CLASSES:
+        raise LabelError(f"{name} has label {int(labels.max())}: that would be more than "
+                         f"{MAX_CLASSES} classes. For regression on whole numbers, pass "
+                         "output='identity'.")
+    return labels
+
+
+def _numbers(y, name, net):
+    """Regression targets (m, k) as floats; with a net, shaped like its output (m, n_out)."""
+    Y = np.asarray(y)
+    if Y.dtype == bool:
+        Y = Y.astype(float)
+    Y = checks.as_array(name, Y, ndim=(1, 2))
+    Y = Y.reshape(Y.shape[0], -1).astype(float)
+    if net is not None:
+        Y = net.targets(Y, Y.shape[0], name)
+    return Y

@@ -1,6 +1,8 @@
 """Every exercise checker, fed garbage: it answers with a Feedback that says "not yet", and
 never raises — whatever the learner's function returns or does."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -61,6 +63,189 @@ def test_no_checker_raises_and_none_accepts_garbage(checker, garbage):
     assert isinstance(feedback, Feedback)
     assert feedback.correct is False, feedback.message
     assert feedback.message and "Traceback" not in feedback.message
+
+
+# ---- garbage made from the right answer: right-looking arrays in the wrong containers ---------
+
+SOL = {name: solutions(name) for name in ("01_linear_regression", "02_hidden_layer_collapse",
+                                          "03_activations", "04_backpropagation", "06_mnist")}
+RIGHT = {
+    "01 predict": SOL["01_linear_regression"].predict,
+    "01 gradients": SOL["01_linear_regression"].gradients,
+    "01 step": SOL["01_linear_regression"].step,
+    "02 collapse": SOL["02_hidden_layer_collapse"].collapse,
+    "02 homogeneous": SOL["02_hidden_layer_collapse"].to_homogeneous,
+    "03 relu'": SOL["03_activations"].relu_grad, "03 sigmoid'": SOL["03_activations"].sigmoid_grad,
+    "03 softmax": SOL["03_activations"].softmax,
+    "04 numerical gradient": SOL["04_backpropagation"].numerical_gradient,
+    "04 backward": SOL["04_backpropagation"].backward,
+    "05 dropout forward": SOL05.dropout_forward, "05 dropout backward": SOL05.dropout_backward,
+    "05 early stopping": SOL05.early_stopping, "06 one-hot": SOL["06_mnist"].one_hot,
+    "06 accuracy": SOL["06_mnist"].accuracy, "06 to row layout": SOL["06_mnist"].to_row_layout,
+}
+
+
+class Frame:
+    """Like a pandas DataFrame: not an ndarray, but np.asarray works on it."""
+
+    def __init__(self, values):
+        self.values = np.asarray(values)
+        self.shape = self.values.shape
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self.values, dtype=dtype)
+
+
+def _results(r):
+    """The right answer's results as a list (one array, or the entries of its tuple)."""
+    return list(r) if isinstance(r, tuple) else [r]
+
+
+def _each(r, f):
+    """f applied to each result of the right answer r, keeping r's form (one or a tuple)."""
+    return tuple(f(np.asarray(x)) for x in r) if isinstance(r, tuple) else f(np.asarray(r))
+
+
+def _other_shape(a):
+    """The same numbers in another shape: transposed, or as a column, or as a row."""
+    if a.size > 1 and a.shape[::-1] != a.shape:
+        return a.reshape(a.shape[::-1])
+    return a.reshape(-1, 1) if a.ndim != 2 or a.shape[1] != 1 else a.reshape(1, -1)
+
+
+def _from_right(transform):
+    """A garbage answer: the right answer's results, passed through ``transform(r)``."""
+    return lambda right: lambda *args: transform(right(*args))
+
+
+def _sets_numpy_errors(r):
+    np.seterr(all="raise")
+    return _each(r, lambda x: np.full(x.shape, 0.37))
+
+
+def _prints(r):
+    print("the answer is", r)
+
+
+def _recursion(right):
+    def answer(*args):
+        return answer(*args)
+    return answer
+
+
+def _exits(right):
+    def answer(*args):
+        raise SystemExit(1)
+    return answer
+
+
+# what each kind of garbage is, and the words the Feedback must name it by
+RETURN_COUNT = r"return (\d|two|four) things"
+WRONG_VALUES = (r"different values|relative error|is off|0s and 1s|dA should be|whole numbers|"
+                r"you answered|you returned 0\.37|you returned 7|only epochs|identity")
+DERIVED = {
+    "(answer, n)": (_from_right(lambda r: (r, 10)), rf"tuple|{RETURN_COUNT}|whole numbers"),
+    "a 1-tuple": (_from_right(lambda r: (r,)), rf"tuple|{RETURN_COUNT}"),
+    "results swapped": (_from_right(lambda r: tuple(r[::-1]) if isinstance(r, tuple) else (r, r)),
+                        r"swapped|tuple|in the order|returned them as"),
+    "an extra element": (_from_right(lambda r: tuple(_results(r)) + (_results(r)[0],)),
+                         rf"tuple|{RETURN_COUNT}"),
+    "a list of arrays": (_from_right(lambda r: [_results(r)[0]] * 3),
+                         rf"stacked|list of 3|{RETURN_COUNT}|3 values|shape \(3,"),
+    "a tuple with a ragged entry": (_from_right(lambda r: ([[1, 2], [3]],) + tuple(_results(r)[1:])),
+                                    rf"array of numbers|tuple|{RETURN_COUNT}|whole numbers"),
+    "a nested list": (_from_right(lambda r: [[1, [2, [3]]]]), rf"array of numbers|{RETURN_COUNT}"),
+    "a numpy scalar": (_from_right(lambda r: np.float64(0.37)), rf"shape \(\)|{RETURN_COUNT}|0\.37"),
+    "a 0-d array": (_from_right(lambda r: np.array(0.37)), rf"shape \(\)|{RETURN_COUNT}|0\.37"),
+    "a bool": (_from_right(lambda r: True), rf"yes/no|{RETURN_COUNT}"),
+    "float32 arrays": (_from_right(lambda r: _each(r, lambda x: np.full(x.shape, 0.37, np.float32))),
+                       WRONG_VALUES),
+    "int arrays": (_from_right(lambda r: _each(r, lambda x: np.full(x.shape, 7))),
+                   WRONG_VALUES + "|integers"),
+    "bool arrays": (_from_right(lambda r: _each(r, lambda x: np.ones(x.shape, bool))),
+                    WRONG_VALUES + "|integers|yes/no|same mask|EVERY label"),
+    "object arrays of text": (_from_right(lambda r: _each(r, lambda x: np.full(x.shape, "x", object))),
+                              r"dtype object|whole numbers"),
+    "object arrays of None": (_from_right(lambda r: _each(r, lambda x: np.full(x.shape, None, object))),
+                              r"None|whole numbers"),
+    "the right size in the wrong shape": (_from_right(lambda r: _each(r, _other_shape)),
+                                          r"shape|whole numbers"),
+    "an array-like of wrong values": (
+        _from_right(lambda r: _each(r, lambda x: Frame(np.full(x.shape, 0.37)))),
+        WRONG_VALUES + "|whole numbers"),
+    "a function": (_from_right(lambda r: lambda *a: r), rf"returns a function|{RETURN_COUNT}"),
+    "masked arrays": (_from_right(lambda r: _each(r, lambda x: np.ma.masked_array(
+        np.full(x.shape, 0.37), mask=np.ones(x.shape, bool)))), r"masked|whole numbers"),
+    "np.matrix of wrong values": (_from_right(lambda r: _each(r, lambda x: np.matrix(
+        np.full(x.shape if x.ndim <= 2 else (1, 1), 0.37)))), WRONG_VALUES + "|shape"),
+    "a very large array": (_from_right(lambda r: np.zeros((1500, 1500))),
+                           rf"shape \(1500, 1500\)|{RETURN_COUNT}|2250000 values"),
+    "np.seterr(all='raise')": (_from_right(_sets_numpy_errors), WRONG_VALUES),
+    "prints instead of returning": (_from_right(_prints), r"None"),
+    "no parameters": (lambda right: lambda: 0, r"defined as .*but the exercise calls it with"),
+    "too many parameters": (lambda right: lambda a, b, c, d, e, f, g, h: 0,
+                            r"defined as .*but the exercise calls it with"),
+    "endless recursion": (_recursion, r"calls itself"),
+    "exit()": (_exits, r"exit\(\)"),
+    "None instead of a function": (lambda right: None, r"pass your function itself.*None"),
+    "its result instead of the function": (lambda right: np.zeros(3),
+                                           r"pass your function itself.*an array \(3,\)"),
+    "its name as text": (lambda right: "my_function", r"pass your function itself.*str"),
+}
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")       # np.matrix
+@pytest.mark.parametrize("garbage", list(DERIVED), ids=list(DERIVED))
+@pytest.mark.parametrize("checker", list(CHECKERS), ids=list(CHECKERS))
+def test_every_checker_names_garbage_made_from_the_right_answer(checker, garbage):
+    make, named_by = DERIVED[garbage]
+    settings = np.geterr()
+    feedback = CHECKERS[checker](make(RIGHT[checker]))
+    assert np.geterr() == settings, "the learner's np.seterr leaked out of the checker"
+    assert isinstance(feedback, Feedback)
+    assert feedback.correct is False, feedback.message
+    assert "could not be judged" not in feedback.message, feedback.message
+    assert re.search(named_by, feedback.message), feedback.message
+
+
+@pytest.mark.parametrize("checker", [c for c in CHECKERS if c != "05 early stopping"])
+def test_right_values_in_an_array_like_or_a_list_pass(checker):
+    for wrap in (Frame, lambda x: x.tolist()):
+        feedback = CHECKERS[checker](_from_right(lambda r: _each(r, wrap))(RIGHT[checker]))
+        assert feedback.correct, feedback.message
+
+
+@pytest.mark.parametrize("checker", list(CHECKERS), ids=list(CHECKERS))
+def test_checkers_judge_right_answers_whatever_np_seterr_the_notebook_set(checker):
+    with np.errstate(all="raise"):
+        assert CHECKERS[checker](RIGHT[checker]).correct
+        assert CHECKERS[checker](GARBAGE["inf array"]).correct is False
+
+
+@pytest.mark.parametrize("call", [
+    lambda: ex05.check_dropout(SOL05.dropout_forward),
+    lambda: ex01.check_predict(),
+    lambda: ex06.check_accuracy(SOL["06_mnist"].accuracy, "extra"),
+], ids=["check_dropout with one function", "check_predict with none", "an extra argument"])
+def test_a_checker_called_the_wrong_way_says_how_to_call_it(call):
+    feedback = call()
+    assert feedback.correct is False and "is called as `check_" in feedback.message, feedback.message
+
+
+def test_a_checkers_own_slip_becomes_a_feedback(monkeypatch):
+    def broken(*args):
+        raise RuntimeError("a bug inside the checker")
+    monkeypatch.setattr(ex06.network, "accuracy", broken)
+    feedback = ex06.check_accuracy(SOL["06_mnist"].accuracy)
+    assert feedback.correct is False
+    assert "could not be judged" in feedback.message and "a bug inside" in feedback.message
+
+
+def test_every_public_checker_answers_with_feedback_whatever_happens_inside():
+    modules = (ex01, ex02, ex03, ex04, ex05, ex06)
+    checkers = [getattr(m, n) for m in modules for n in dir(m) if n.startswith("check_")]
+    assert len(checkers) == 15
+    assert all(hasattr(c, "__wrapped__") for c in checkers), "a check_… without @checker"
 
 
 def test_a_learners_exception_is_reported_with_its_line():

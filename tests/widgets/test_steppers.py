@@ -235,9 +235,9 @@ def test_logits_40_apart_show_the_true_loss_not_the_clipped_one():
 
 
 def test_format_number_shows_overflow_instead_of_failing():
-    assert [format_number(v) for v in (np.inf, -np.inf, np.nan)] == ["inf", "-inf", "nan"]
+    assert [format_number(v) for v in (np.inf, -np.inf, np.nan)] == ["∞", "−∞", "nan"]
     html = DerivationStepper([Step("e^{1000}", {"E": np.array([np.inf, 1.0])})]).view.value
-    assert "inf" in html
+    assert "∞" in html
 
 
 # ---- every Step of every notebook draws as mathematics in its snapshot -----------------------

@@ -16,7 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (only to check that no pyplot figure appears)
 
 from nnla_helpers import MLP, data, linear  # noqa: E402
-from nnla_helpers.errors import ShapeError  # noqa: E402
+from nnla_helpers.errors import SettingError, ShapeError  # noqa: E402
 from nnla_helpers.widgets import TrainingPlayer  # noqa: E402
 
 
@@ -321,7 +321,7 @@ def test_snapshot_is_a_figure_with_the_same_views(spirals):
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) < 300_000
     assert "step 1" in player.status.get_text()
     player.close()
-    with pytest.raises(RuntimeError):
+    with pytest.raises(SettingError):
         player.snapshot()
 
 
