@@ -282,7 +282,7 @@ MUTANTS = [
          new="yes_no.backward = (lambda *args, _b=yes_no.backward, **kw: "
              "{k: 2 * v if k == 'W1' else v for k, v in _b(*args, **kw).items()}); print(yes_no)",
          breaks="assert max(check_network_gradients(yes_no, X_b[:10], y_moons_b[:10].reshape(-1, 1)).values()) < 1e-6   # ✔ backprop"),
-    dict(cell="z_b = np.array", old="epochs=300, lr=0.5)", new="epochs=300, lr=-0.5)",
+    dict(cell="z_b = np.array", old="epochs=300, lr=0.5)", new="epochs=300, lr=1e-5)",  # a step too small to learn
          breaks="assert yes_no.accuracy(X_b, y_moons_b) > 0.85                                        # ✔ it learns"),
 
     # ---- section 9: the grid bends ---------------------------------------------------------------
