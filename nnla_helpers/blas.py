@@ -77,10 +77,8 @@ def threads_for(m, layer_sizes):
     """Threads for the products of an ``m``-row batch through layers ``layer_sizes``:
     ``large_threads()`` if the largest, m · n_in · n_out, reaches LARGE_PRODUCT, else 1."""
     m = checks.whole("m", m, at_least=0, hint=" It is the number of rows of a batch.")
-    if not isinstance(layer_sizes, (list, tuple)):
-        raise SettingError(f"layer_sizes must list the layers' sizes, e.g. [784, 128, 10], but "
-                           f"it is {layer_sizes!r}.")
-    layer_sizes = [checks.whole("layer_sizes", n, at_least=1) for n in layer_sizes]
+    layer_sizes = checks.wholes("layer_sizes", checks.listed(
+        "layer_sizes", layer_sizes, "list the layers' sizes", "[784, 128, 10]"), at_least=1)
     largest = max((m * a * b for a, b in zip(layer_sizes, layer_sizes[1:])), default=0)
     return large_threads() if largest >= LARGE_PRODUCT else 1
 

@@ -30,15 +30,38 @@ def number(name, value, above=None, at_least=None, below=None, at_most=None, hin
 
 def whole(name, value, at_least=None, at_most=None, hint=""):
     """``value`` as an int (2 and 2.0 are fine, 2.5 is not) within the bounds, or a SettingError."""
-    allowed = _range_text(None, at_least, None, at_most)
-    ok = not isinstance(value, (bool, np.bool_)) and isinstance(value, numbers.Real) \
-        and np.isfinite(float(value)) and float(value) == int(value)
-    if not ok:
-        raise SettingError(f"{name} must be a whole number{allowed}, but it is {value!r}.{hint}")
-    v = int(value)
-    if (at_least is not None and v < at_least) or (at_most is not None and v > at_most):
-        raise SettingError(f"{name} must be a whole number{allowed}, but it is {value!r}.{hint}")
+    ok = type(value) is int or (  # a plain int (the common case, inside training loops too)
+        not isinstance(value, (bool, np.bool_)) and isinstance(value, numbers.Real)
+        and np.isfinite(float(value)) and float(value) == int(value))
+    v = int(value) if ok else None
+    if not ok or (at_least is not None and v < at_least) or (at_most is not None and v > at_most):
+        raise SettingError(f"{name} must be a whole number"
+                           f"{_range_text(None, at_least, None, at_most)}, but it is "
+                           f"{value!r}.{hint}")
     return v
+
+
+def listed(name, value, what, example, length=None, at_least=0, at_most=None, hint=""):
+    """``value`` as a tuple when it is a list, tuple, range or 1-D array (not text) of ``length``
+    items, or of ``at_least`` … ``at_most`` items; else a SettingError saying what it must list.
+    The items themselves are the caller's to check (``number``, ``whole``, ``wholes``)."""
+    flat = isinstance(value, (list, tuple, range)) or (isinstance(value, np.ndarray)
+                                                        and value.ndim == 1)
+    if not flat:
+        raise SettingError(f"{name} must {what}, e.g. {example}; got {_short(value)}.{hint}")
+    n = len(value)
+    if (length is not None and n != length) or n < at_least:
+        raise SettingError(f"{name} must {what}, e.g. {example}; got {n} item(s): "
+                           f"{_short(value)}.{hint}")
+    if at_most is not None and n > at_most:
+        raise SettingError(f"{name} lists {n} items; at most {at_most} are allowed.{hint}")
+    return tuple(value)
+
+
+def wholes(name, values, at_least=None, at_most=None, hint=""):
+    """Each item of ``values`` through ``whole``, named ``name[i]``; a tuple of ints."""
+    return tuple(whole(f"{name}[{i}]", v, at_least=at_least, at_most=at_most, hint=hint)
+                 for i, v in enumerate(values))
 
 
 def choice(name, value, choices):

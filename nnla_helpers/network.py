@@ -103,14 +103,10 @@ class MLP:
 
     def __init__(self, layer_sizes, hidden="relu", output="softmax", loss=None, init="he",
                  keep_prob=1.0, seed=0, dtype=np.float64):
-        example = " — e.g. MLP([2, 8, 3]): 2 inputs, 8 hidden units, 3 outputs"
-        if isinstance(layer_sizes, (str, bytes)) or not hasattr(layer_sizes, "__len__") \
-                or len(layer_sizes) < 2:
-            raise SettingError(f"layer_sizes must list at least an input and an output size"
-                               f"{example}; got {layer_sizes!r}.")
-        sizes = [checks.whole(f"layer_sizes[{i}]", s, at_least=1,
-                              hint=" It is a layer's number of units.")
-                 for i, s in enumerate(layer_sizes)]
+        sizes = list(checks.wholes("layer_sizes", checks.listed(
+            "layer_sizes", layer_sizes, "list at least an input and an output size",
+            "MLP([2, 8, 3]): 2 inputs, 8 hidden units, 3 outputs", at_least=2),
+            at_least=1, hint=" It is a layer's number of units."))
         n_hidden = len(sizes) - 2
         hidden = [hidden] * n_hidden if isinstance(hidden, str) else list(hidden) \
             if isinstance(hidden, (list, tuple)) else hidden

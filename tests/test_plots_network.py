@@ -12,7 +12,7 @@ from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from nnla_helpers import MLP, plots, style  # noqa: E402
-from nnla_helpers.errors import ShapeError  # noqa: E402
+from nnla_helpers.errors import SettingError  # noqa: E402
 
 
 def weight_lines(fig):
@@ -106,19 +106,20 @@ def test_drawing_into_a_given_axes_and_one_unit_layers():
 
 
 @pytest.mark.parametrize("sizes, words", [
-    ([3], "at least two layers"),
-    ([], "at least two layers"),
-    ([3, 0, 2], "sizes[1] is 0"),
-    ([3, -4, 2], "sizes[1] is -4"),
-    ([3, 2.5, 2], "sizes[1] is 2.5"),
-    ([3, "4", 2], "sizes[1] is '4'"),
-    ([True, 2], "sizes[0] is True"),
+    ([3], "at least two"),
+    ([], "at least two"),
+    ([3, 0, 2], "sizes[1] must be a whole number ≥ 1, but it is 0"),
+    ([3, -4, 2], "sizes[1] must be a whole number ≥ 1, but it is -4"),
+    ([3, 2.5, 2], "sizes[1] must be a whole number ≥ 1, but it is 2.5"),
+    ([3, "4", 2], "sizes[1] must be a whole number ≥ 1, but it is '4'"),
+    ([True, 2], "sizes[0] must be a whole number ≥ 1, but it is True"),
     ("342", "must list the layer widths"),
     (7, "must list the layer widths"),
-    (np.ones((2, 2), dtype=int), "flat list"),
+    (np.ones((2, 2), dtype=int), "must list the layer widths"),
+    ([2] * 41, "at most 40"),
 ])
 def test_bad_sizes_are_refused_with_the_argument_named(sizes, words):
-    with pytest.raises(ShapeError, match="sizes") as info:
+    with pytest.raises(SettingError, match="sizes") as info:
         plots.network_diagram(sizes)
     assert words in str(info.value)
     assert isinstance(info.value, ValueError)                  # `except ValueError` works too

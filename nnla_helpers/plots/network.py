@@ -13,14 +13,11 @@ width, and its last unit; only the lines between drawn units appear, while the l
 give the full shapes.
 """
 
-import numbers
-
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
 
 from .. import checks
-from ..errors import ShapeError
 from ..style import OKABE_ITO, course_style, new_figure, shape_label
 from . import _inputs
 
@@ -34,31 +31,11 @@ MAX_SHOWN = 50             # the largest max_units: units drawn one above the ot
 
 def _layer_sizes(sizes):
     """[n_0, n_1, …, n_L] as ints, from a list like [3, 4, 2] or an object with .sizes."""
-    raw = getattr(sizes, "sizes", sizes)
-    if isinstance(raw, (str, bytes, dict)) or not hasattr(raw, "__len__"):
-        raise ShapeError(f"sizes must list the layer widths, inputs first, e.g. [3, 4, 2] "
-                         f"or net.sizes of an MLP; got {sizes!r}.")
-    if isinstance(raw, np.ndarray) and raw.ndim != 1:
-        raise ShapeError(f"sizes must be a flat list of layer widths like [3, 4, 2]; got an "
-                         f"array of shape {raw.shape}.")
-    values = list(raw)
-    if len(values) < 2:
-        raise ShapeError(f"sizes needs at least two layers, the inputs and the outputs (e.g. "
-                         f"[3, 2]); got {list(values)}.")
-    if len(values) > MAX_LAYERS:
-        raise ShapeError(f"sizes lists {len(values)} layers; a diagram draws at most {MAX_LAYERS} "
-                         "side by side.")
-    out = []
-    for l, s in enumerate(values):
-        whole = isinstance(s, numbers.Integral) or (isinstance(s, numbers.Real)
-                                                     and float(s).is_integer())
-        if isinstance(s, bool) or not whole:
-            raise ShapeError(f"sizes[{l}] is {s!r}: a layer has a whole number of units, "
-                             f"e.g. sizes = [3, 4, 2].")
-        if int(s) < 1:
-            raise ShapeError(f"sizes[{l}] is {int(s)}: every layer needs at least one unit.")
-        out.append(int(s))
-    return out
+    raw = checks.listed("sizes", getattr(sizes, "sizes", sizes),
+                        "list the layer widths, inputs first, at least two (inputs and outputs)",
+                        "[3, 4, 2] or net.sizes of an MLP", at_least=2, at_most=MAX_LAYERS,
+                        hint=" A diagram draws its layers side by side.")
+    return list(checks.wholes("sizes", raw, at_least=1, hint=" It is a layer's number of units."))
 
 
 def _check_max_units(max_units):

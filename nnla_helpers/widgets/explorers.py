@@ -52,14 +52,11 @@ class FunctionExplorer(FigureWidget):
 
     def __init__(self, function="sigmoid", z_range=(-6, 6), vector=(2.0, 1.0, 0.1, -1.0),
                  c=1.0, beta=1.0, delta=0.1, temperature=1.0):
-        if not isinstance(function, str) or function not in FUNCTION_PARAMS:
-            raise SettingError(f"unknown function {function!r}; choose one of "
-                               f"{', '.join(FUNCTION_PARAMS)}.")
-        if isinstance(z_range, (str, bytes)) or not hasattr(z_range, "__len__") or len(z_range) != 2:
-            raise SettingError(f"z_range must be two numbers (lowest z, highest z), e.g. (-6, 6); "
-                               f"got {z_range!r}.")
-        z0 = checks.number("z_range[0]", z_range[0], at_least=-MAX_Z, at_most=MAX_Z)
-        z1 = checks.number("z_range[1]", z_range[1], above=z0, at_most=MAX_Z)
+        checks.choice("function", function, FUNCTION_PARAMS)
+        z0, z1 = checks.listed("z_range", z_range, "be two numbers (lowest z, highest z)",
+                               "(-6, 6)", length=2)
+        z0 = checks.number("z_range[0]", z0, at_least=-MAX_Z, at_most=MAX_Z)
+        z1 = checks.number("z_range[1]", z1, above=z0, at_most=MAX_Z)
         self.vector = as_array("vector", vector, ndim=1)
         if self.vector.size > MAX_BARS or np.abs(self.vector).max() > MAX_Z:
             raise BadValueError(f"vector must hold at most {MAX_BARS} logits, each within "
@@ -383,12 +380,9 @@ class LayerGridView(FigureWidget):
 
 def _check_layer_sizes(sizes):
     """layer_sizes of the view's own network: whole numbers ≥ 1, starting with the 2 of the plane."""
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
-        raise SettingError(f"layer_sizes must list at least an input and an output size, e.g. "
-                           f"(2, 2, 2); got {sizes!r}.")
-    sizes = tuple(checks.whole(f"layer_sizes[{i}]", s, at_least=1, at_most=1024,
-                               hint=" It is a layer's number of units.")
-                  for i, s in enumerate(sizes))
+    sizes = checks.wholes("layer_sizes", checks.listed(
+        "layer_sizes", sizes, "list at least an input and an output size", "(2, 2, 2)",
+        at_least=2), at_least=1, at_most=1024, hint=" It is a layer's number of units.")
     if sizes[0] != 2:
         raise SettingError(f"layer_sizes must start with 2: the grid lives in the input plane; "
                            f"got {sizes}.")
@@ -397,13 +391,12 @@ def _check_layer_sizes(sizes):
 
 def _check_box(box):
     """box as (x0, x1, y0, y1) with x0 < x1 and y0 < y1, finite."""
-    if isinstance(box, (str, bytes)) or not hasattr(box, "__len__") or len(box) != 4:
-        raise SettingError(f"box must be four numbers (x0, x1, y0, y1), e.g. (-1.5, 1.5, -1.5, "
-                           f"1.5); got {box!r}.")
-    x0 = checks.number("box[0]", box[0], at_least=-MAX_Z, at_most=MAX_Z)
-    x1 = checks.number("box[1]", box[1], above=x0, at_most=MAX_Z)
-    y0 = checks.number("box[2]", box[2], at_least=-MAX_Z, at_most=MAX_Z)
-    y1 = checks.number("box[3]", box[3], above=y0, at_most=MAX_Z)
+    x0, x1, y0, y1 = checks.listed("box", box, "be four numbers (x0, x1, y0, y1)",
+                                   "(-1.5, 1.5, -1.5, 1.5)", length=4)
+    x0 = checks.number("box[0]", x0, at_least=-MAX_Z, at_most=MAX_Z)
+    x1 = checks.number("box[1]", x1, above=x0, at_most=MAX_Z)
+    y0 = checks.number("box[2]", y0, at_least=-MAX_Z, at_most=MAX_Z)
+    y1 = checks.number("box[3]", y1, above=y0, at_most=MAX_Z)
     return x0, x1, y0, y1
 
 

@@ -628,25 +628,19 @@ def _check_hidden_sizes(sizes):
     """hidden_sizes as a tuple of whole numbers ≥ 1 (a single number is one hidden layer)."""
     if isinstance(sizes, (int, np.integer)) and not isinstance(sizes, bool):
         sizes = (sizes,)
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
-        raise SettingError(f"hidden_sizes must list the units of each hidden layer, e.g. (16, 16), "
-                           f"or () for none; got {sizes!r}.")
-    if len(sizes) > MAX_LAYERS:
-        raise SettingError(f"hidden_sizes lists {len(sizes)} hidden layers; at most {MAX_LAYERS} "
-                           "keep the widget quick.")
-    return tuple(checks.whole(f"hidden_sizes[{i}]", s, at_least=1, at_most=MAX_UNITS,
-                              hint=" It is the number of units of a hidden layer.")
-                 for i, s in enumerate(sizes))
+    sizes = checks.listed("hidden_sizes", sizes, "list the units of each hidden layer",
+                          "(16, 16), or () for none", at_most=MAX_LAYERS,
+                          hint=" A few layers keep the widget quick.")
+    return checks.wholes("hidden_sizes", sizes, at_least=1, at_most=MAX_UNITS,
+                         hint=" It is the number of units of a hidden layer.")
 
 
 def _check_lr_range(lr_range):
     """lr_range as (lo, hi) with 0 < lo < hi: the ends of the learning-rate slider."""
-    if isinstance(lr_range, (str, bytes)) or not hasattr(lr_range, "__len__") or len(lr_range) != 2:
-        raise SettingError(f"lr_range must be two learning rates (lowest, highest) for the "
-                           f"slider, e.g. (1e-4, 10.0); got {lr_range!r}.")
-    lo = checks.number("lr_range[0]", lr_range[0], above=0)
-    hi = checks.number("lr_range[1]", lr_range[1], above=lo)
-    return lo, hi
+    lo, hi = checks.listed("lr_range", lr_range, "be two learning rates (lowest, highest) for "
+                           "the slider", "(1e-4, 10.0)", length=2)
+    lo = checks.number("lr_range[0]", lo, above=0)
+    return lo, checks.number("lr_range[1]", hi, above=lo)
 
 
 def _task(y, output, net):

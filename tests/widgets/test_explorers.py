@@ -52,7 +52,7 @@ def test_function_explorer_softmax_temperature_bars():
         heights = [bar.get_height() for bar in fx.p_bars]
         np.testing.assert_allclose(heights, softmax(v, temperature=T), rtol=1e-6)
     assert fx.snapshot()._repr_png_()[:4] == b"\x89PNG"
-    with pytest.raises(ValueError, match="unknown function"):
+    with pytest.raises(ValueError, match="function must be one of"):
         FunctionExplorer("swish")
 
 
