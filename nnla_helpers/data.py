@@ -15,7 +15,7 @@ import numpy as np
 
 from . import checks
 from .checks import as_array, check_labels, check_same_shape
-from .errors import BadValueError, DataFileError, LabelError, SettingError, ShapeError
+from .errors import DataFileError, LabelError, SettingError, ShapeError
 
 # SHA-256 of each *uncompressed* IDX file (also listed in data/README.md).
 MNIST_FILES = {

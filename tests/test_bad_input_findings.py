@@ -2,7 +2,6 @@
 suite (tests/test_bad_inputs.py) keeps the rest of their kind answered."""
 
 import gzip
-import os
 import shutil
 import zlib
 from pathlib import Path

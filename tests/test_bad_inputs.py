@@ -14,7 +14,6 @@ import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import bad_input_battery as battery
 
