@@ -235,18 +235,13 @@ def split(X, Y, sizes, seed=0):
 
 def _part_sizes(sizes, m):
     """The whole number of samples of each part that ``split`` makes from m samples."""
-    example = "e.g. (0.6, 0.2, 0.2) or (40, 400, 400)"
-    try:
-        values = [float(s) for s in sizes]
-    except TypeError:
-        raise SettingError(f"sizes must list the size of every part, {example}; got {sizes!r}. "
-                         f"(For two parts by one fraction there is train_test_split.)") from None
-    except ValueError:
-        raise SettingError(f"sizes must be numbers, {example}; got {sizes!r}.") from None
-    if len(values) < 2:
-        raise SettingError(f"sizes must name at least two parts, {example}; got {sizes!r}.")
-    if not all(np.isfinite(values)) or min(values) <= 0:
-        raise SettingError(f"every part needs a positive size; got sizes {sizes!r}.")
+    example = "(0.6, 0.2, 0.2) or (40, 400, 400)"
+    sizes = checks.listed("sizes", sizes, "list the size of every part, at least two", example,
+                          at_least=2, hint=" (For two parts by one fraction there is "
+                                           "train_test_split.)")
+    values = [checks.number(f"sizes[{i}]", v, above=0,
+                            hint=" Every part needs a positive size: a fraction or a number of "
+                                 "samples.") for i, v in enumerate(sizes)]
     whole = all(v == int(v) for v in values)
     if whole and sum(values) > 1:
         counts = [int(v) for v in values]

@@ -213,9 +213,13 @@ def test_split_by_fractions_and_into_two_parts():
     ((0.5, 6), "mixes fractions and numbers of samples"),
     ((8, 0, 2), "positive size"),
     ((0.7, -0.1, 0.4), "positive size"),
-    ((10,), "at least two parts"),
+    ((0.5, float("nan")), "sizes\\[1\\] must be a finite number"),
+    ((10,), "at least two"),
     (0.3, "must list the size of every part"),
-    ((0.5, "half"), "must be numbers"),
+    ("55", "must list the size of every part"),
+    ((0.5, "half"), "sizes\\[1\\] must be a finite number"),
+    (("0.5", "0.5"), "sizes\\[0\\] must be a finite number"),
+    ((True, False), "sizes\\[0\\] must be a finite number"),
     ((0.01, 0.99), "leave part 1 empty"),
 ])
 def test_split_explains_bad_sizes(sizes, message):
