@@ -12,6 +12,7 @@ judges and turns a checker's own slip into a Feedback too.
 import functools
 import inspect
 import os
+import sys
 import traceback
 
 import numpy as np
@@ -35,27 +36,71 @@ def wrong(message):
     return Feedback(False, message)
 
 
+_latest = {}   # (module, checker name) → the latest verdict's ``correct``, in this kernel only
+
+
 def checker(check):
     """Decorator for every ``check_…``: the checker judges with NumPy's default error settings
     (whatever ``np.seterr`` the notebook has made), and answers with a Feedback even if it is
-    called the wrong way or stumbles over an answer no one foresaw."""
+    called the wrong way or stumbles over an answer no one foresaw. The verdict is remembered
+    for ``progress`` (in memory only: nothing is written anywhere)."""
     @functools.wraps(check)
     def judged(*args, **kwargs):
-        try:
-            inspect.signature(check).bind(*args, **kwargs)
-        except TypeError as err:
-            return wrong(f"{check.__name__} is called as `{check.__name__}"
-                         f"{inspect.signature(check)}`, with your function(s) by name and without "
-                         f"brackets ({err}).")
-        with np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"):
-            try:
-                return check(*args, **kwargs)
-            except Exception as err:   # a checker must answer, whatever it was given
-                return wrong(f"this answer could not be judged: the checker itself failed on it "
-                             f"with {type(err).__name__}: {err}. Look at what your function "
-                             "returns (print its type and np.shape) and compare it with what the "
-                             "exercise asks for.")
+        feedback = _judge(check, args, kwargs)
+        _latest[(check.__module__, check.__name__)] = feedback.correct
+        return feedback
+    judged.is_checker = True
     return judged
+
+
+def _judge(check, args, kwargs):
+    try:
+        inspect.signature(check).bind(*args, **kwargs)
+    except TypeError as err:
+        return wrong(f"{check.__name__} is called as `{check.__name__}"
+                     f"{inspect.signature(check)}`, with your function(s) by name and without "
+                     f"brackets ({err}).")
+    with np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"):
+        try:
+            return check(*args, **kwargs)
+        except Exception as err:   # a checker must answer, whatever it was given
+            return wrong(f"this answer could not be judged: the checker itself failed on it "
+                         f"with {type(err).__name__}: {err}. Look at what your function "
+                         "returns (print its type and np.shape) and compare it with what the "
+                         "exercise asks for.")
+
+
+class Progress:
+    """A notebook's exercises in this session: ``done`` and ``todo`` (checker names, in the
+    notebook's order; ``tried`` are those of ``todo`` whose checker has said "Not yet")."""
+
+    def __init__(self, done, todo, tried):
+        self.done, self.todo, self.tried = done, todo, tried
+
+    def __repr__(self):
+        n = len(self.done) + len(self.todo)
+        if not self.todo:
+            return f"{n} of {n} exercises done ✔ — every checker of this notebook says Correct."
+        first = self.todo[0]
+        state = "tried, not yet right" if first in self.tried else "not tried yet"
+        return (f"{len(self.done)} of {n} exercises done{' ✔' if self.done else ''}; next: the "
+                f"{first.removeprefix('check_')} exercise (ex.{first}, {state}).")
+
+
+def progress_of(module_name):
+    """The ``progress()`` of the exercises module ``module_name``: its checkers, in the order
+    they are defined (the notebook's order), and what each said last in this session."""
+    def progress():
+        """How far this notebook's exercises are, in this session: "1 of 3 exercises done ✔;
+        next: …". It reads the checkers' latest verdicts; run the exercise cells first."""
+        module = sys.modules[module_name]
+        checks = sorted((f for f in vars(module).values()
+                         if getattr(f, "is_checker", False) and f.__module__ == module_name),
+                        key=lambda f: f.__wrapped__.__code__.co_firstlineno)
+        said = {name: _latest.get((module_name, name)) for name in (f.__name__ for f in checks)}
+        return Progress([n for n, ok in said.items() if ok], [n for n, ok in said.items() if not ok],
+                        [n for n, ok in said.items() if ok is False])
+    return progress
 
 
 def describe(value):

@@ -24,6 +24,7 @@ from ..activations import relu_grad, sigmoid_grad
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import relative_error
 from ..network import MLP
+from ._feedback import progress_of
 from ._feedback import as_numbers, call, checker, correct, returned_order, wrong
 
 TOLERANCE = 1e-6          # relative error below this counts as "agrees with finite differences"
@@ -386,3 +387,6 @@ def _judge(name, value, numeric, shape, mistakes):
                          f"differences): {why}")
     return wrong(f"{name} is wrong: relative error {err:.1e} against finite differences (a correct "
                  f"gradient gives about 1e-9). Check {FORMULAS[name]} and the steps before it.")
+
+
+progress = progress_of(__name__)     # ex.progress(): this notebook's exercises, this session

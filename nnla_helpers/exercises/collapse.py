@@ -10,6 +10,7 @@
 import numpy as np
 
 from ..layers import dense_forward
+from ._feedback import progress_of
 from ._feedback import as_numbers, call, checker, compare, correct, returned_order, unpack, wrong
 
 
@@ -167,3 +168,6 @@ def check_homogeneous(to_homogeneous):
         return feedback
     return correct(f"[X 1] @ M = [X W + b, 1]: one matrix {M.shape} does the affine layer, "
                    "and the product of two such matrices is the collapsed layer.")
+
+
+progress = progress_of(__name__)     # ex.progress(): this notebook's exercises, this session

@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import layers
 from ..train import EarlyStopping
+from ._feedback import progress_of
 from ._feedback import as_numbers, call, checker, correct, unpack, wrong
 
 KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and 1 − p differ)
@@ -412,3 +413,6 @@ def _same_answer(a, b):
         return tuple(int(x) for x in a) == tuple(int(x) for x in b)
     except Exception:            # a learner's answer that is not two whole numbers
         return False
+
+
+progress = progress_of(__name__)     # ex.progress(): this notebook's exercises, this session

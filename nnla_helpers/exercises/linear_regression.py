@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import linear
+from ._feedback import progress_of
 from ._feedback import (as_numbers, call, checker, compare, correct, divided_by, returned_order,
                         shape_of, unpack, wrong)
 
@@ -169,3 +170,6 @@ def _written_in(name, value, grad, new, lr):
             return [(got, f"it looks like lr = {c:.6g} is written into your function; use the "
                           f"lr it is given (here {lr:.3g}): {name} − lr · d{name}.")]
     return []
+
+
+progress = progress_of(__name__)     # ex.progress(): this notebook's exercises, this session

@@ -23,6 +23,7 @@ import numpy as np
 
 from .. import data, network
 from ..activations import softmax
+from ._feedback import progress_of
 from ._feedback import (as_numbers, call, checker, compare, correct, returned_order, shape_of,
                         unpack, wrong)
 
@@ -357,3 +358,6 @@ def check_to_row_layout(convert):
 
 __all__ = ["check_one_hot", "check_accuracy", "check_to_row_layout", "column_forward",
            "row_network", "to_row_layout"]
+
+
+progress = progress_of(__name__)     # ex.progress(): this notebook's exercises, this session
