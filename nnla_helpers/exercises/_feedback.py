@@ -97,9 +97,10 @@ def progress_of(module_name):
         checks = sorted((f for f in vars(module).values()
                          if getattr(f, "is_checker", False) and f.__module__ == module_name),
                         key=lambda f: f.__wrapped__.__code__.co_firstlineno)
-        said = {name: _latest.get((module_name, name)) for name in (f.__name__ for f in checks)}
-        return Progress([n for n, ok in said.items() if ok], [n for n, ok in said.items() if not ok],
-                        [n for n, ok in said.items() if ok is False])
+        said = {f.__name__: _latest.get((module_name, f.__name__)) for f in checks}  # None: not run
+        return Progress(done=[n for n, ok in said.items() if ok],
+                        todo=[n for n, ok in said.items() if not ok],
+                        tried=[n for n, ok in said.items() if ok is False])
     return progress
 
 

@@ -10,8 +10,7 @@ import warnings
 import numpy as np
 
 from .. import activations as act
-from ._feedback import progress_of
-from ._feedback import as_numbers, call, checker, compare, correct, wrong
+from ._feedback import as_numbers, call, checker, compare, correct, progress_of, wrong
 
 
 def _quiet_call(fn, *args):

@@ -24,8 +24,7 @@ from ..activations import relu_grad, sigmoid_grad
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import relative_error
 from ..network import MLP
-from ._feedback import progress_of
-from ._feedback import as_numbers, call, checker, correct, returned_order, wrong
+from ._feedback import as_numbers, call, checker, correct, progress_of, returned_order, wrong
 
 TOLERANCE = 1e-6          # relative error below this counts as "agrees with finite differences"
 NAMES = ("dW1", "db1", "dW2", "db2")          # the order backward() returns them in

@@ -10,8 +10,8 @@
 import numpy as np
 
 from ..layers import dense_forward
-from ._feedback import progress_of
-from ._feedback import as_numbers, call, checker, compare, correct, returned_order, unpack, wrong
+from ._feedback import (as_numbers, call, checker, compare, correct, progress_of, returned_order,
+                        unpack, wrong)
 
 
 def _layers(n, n_h, k, seed):

@@ -15,8 +15,7 @@ import numpy as np
 
 from .. import layers
 from ..train import EarlyStopping
-from ._feedback import progress_of
-from ._feedback import as_numbers, call, checker, correct, unpack, wrong
+from ._feedback import as_numbers, call, checker, correct, progress_of, unpack, wrong
 
 KEEP = 0.8            # the keep-probability the checker uses (not 0.5, so p and 1 − p differ)
 KEEP_OTHER = 0.6      # a second one, so a keep_prob written into the function shows

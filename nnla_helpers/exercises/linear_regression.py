@@ -3,9 +3,8 @@
 import numpy as np
 
 from .. import linear
-from ._feedback import progress_of
-from ._feedback import (as_numbers, call, checker, compare, correct, divided_by, returned_order,
-                        shape_of, unpack, wrong)
+from ._feedback import (as_numbers, call, checker, compare, correct, divided_by, progress_of,
+                        returned_order, shape_of, unpack, wrong)
 
 
 def _example(seed=0, m=6, n=3, k=2):

@@ -23,9 +23,8 @@ import numpy as np
 
 from .. import data, network
 from ..activations import softmax
-from ._feedback import progress_of
-from ._feedback import (as_numbers, call, checker, compare, correct, returned_order, shape_of,
-                        unpack, wrong)
+from ._feedback import (as_numbers, call, checker, compare, correct, progress_of, returned_order,
+                        shape_of, unpack, wrong)
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
