@@ -15,16 +15,17 @@ LOCK := constraints.txt
 PIP_INSTALL := $(BIN)/python -m pip install -c $(LOCK)
 
 .PHONY: lab lab-check test test-unit test-notebooks test-portable test-install test-browser \
-        screenshots chromium notebooks coverage bench bench-notebooks install lock clean
+        test-nbgrader screenshots chromium notebooks coverage bench bench-notebooks install lock \
+        clean instructor student nbgrader
 
 lab: $(STAMP)            ## install if needed, then open JupyterLab on the course
 	$(LAB)
 
 test: $(STAMP)           ## install if needed, then run every test (unit + notebooks)
-	$(BIN)/python -m pytest tests --ignore=tests/browser $(NOTEBOOKS) $(NBVAL)
+	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/nbgrader $(NOTEBOOKS) $(NBVAL)
 
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest tests --ignore=tests/browser
+	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/nbgrader
 
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest $(NOTEBOOKS) $(NBVAL)
@@ -40,6 +41,25 @@ lab-check: $(STAMP)      ## start the `make lab` server headless, check it answe
 
 test-browser: $(BROWSER_STAMP) chromium   ## every notebook in JupyterLab in Chromium, clicked
 	$(BIN)/python -m pytest tests/browser
+
+# nbgrader's own generate_assignment and autograde on the course, in a virtualenv of its own
+# (the package installed from a wheel, with the optional `nbgrader` extra), so that nbgrader's
+# dependencies never enter the course's environment.
+NBGRADER_VENV := build/nbgrader-venv
+test-nbgrader: $(STAMP)
+	test -x $(NBGRADER_VENV)/bin/python || $(PYTHON) -m venv $(NBGRADER_VENV)
+	$(NBGRADER_VENV)/bin/python -m pip install -q -c $(LOCK) ".[dev,nbgrader]"
+	$(NBGRADER_VENV)/bin/python -m pytest tests/nbgrader
+
+# The teacher's copies, under build/ (tools/classroom.py; README: Teaching with nnla).
+instructor: $(STAMP)     ## build/instructor/: every notebook with its worked solutions, executed
+	$(BIN)/python tools/classroom.py instructor
+
+student: $(STAMP)        ## build/student/: the copies to hand out, exercise outputs cleared
+	$(BIN)/python tools/classroom.py student
+
+nbgrader: $(STAMP)       ## build/nbgrader/source/nnla/: the source notebooks for nbgrader
+	$(BIN)/python tools/classroom.py nbgrader
 
 screenshots: $(BROWSER_STAMP) chromium    ## regenerate the README tour (docs/images/)
 	$(BIN)/python tools/screenshots.py
@@ -99,7 +119,7 @@ $(BENCH_STAMP): $(STAMP)
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q "uv>=0.5"
-	$(BIN)/uv pip compile pyproject.toml --extra dev --extra browser --universal \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra browser --extra nbgrader --universal \
 	    --python-version 3.10 --no-header --no-annotate -o $(LOCK).new
 	{ printf '%s\n' "# The exact versions \`make lab\` and \`make test\` install (pip -c): the notebooks were" \
 	    "# executed and tested with the python_full_version == '3.11.*' rows. Made by \`make lock\`" \

@@ -26,6 +26,8 @@ Where each equation lives (each once), and the notebook that teaches it:
     plots         static figures, one module per topic (``plots.__init__`` lists)  01–06
     widgets       the interactive widgets (``widgets.__init__`` lists them)         01–06
     exercises     the checkers of the exercises, one module per topic              01–06
+    grade         python -m nnla_helpers.grade: a class's notebooks run, each      (teachers)
+                  checker's verdict collected into grades.csv and grades.html
     style         colours, fonts, the figure factory and the one PNG writer        all
 
 Notation everywhere: samples are rows. X (m, n_in), W (n_in, n_out), b (n_out,), Z = X W + b.

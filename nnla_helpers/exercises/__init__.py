@@ -9,4 +9,26 @@ wrong and where to look>". A checker never raises because of the answer.
 
 from ._feedback import Feedback
 
-__all__ = ["Feedback"]
+__all__ = ["Feedback", "NOTEBOOKS"]
+
+# Each notebook's exercises module and its exercises in the notebook's order: the checker and
+# the names of the learner's functions the notebook passes to it. The grader
+# (``nnla_helpers.grade``) and the classroom copies (tools/classroom.py) read it;
+# tests/exercises/test_course_table.py ties it to the notebooks' cells.
+NOTEBOOKS = {
+    "01_linear_regression": ("linear_regression", (("check_predict", ("predict",)),
+                                                   ("check_gradients", ("gradients",)),
+                                                   ("check_gradient_step", ("step",)))),
+    "02_hidden_layer_collapse": ("collapse", (("check_collapse", ("collapse",)),
+                                              ("check_homogeneous", ("to_homogeneous",)))),
+    "03_activations": ("activations", (("check_relu_grad", ("relu_grad",)),
+                                       ("check_sigmoid_grad", ("sigmoid_grad",)),
+                                       ("check_softmax", ("softmax",)))),
+    "04_backpropagation": ("backprop", (("check_numerical_gradient", ("my_numerical_gradient",)),
+                                        ("check_backward", ("my_backward",)))),
+    "05_dropout": ("dropout", (("check_dropout", ("my_dropout_forward", "my_dropout_backward")),
+                               ("check_early_stopping", ("my_early_stopping",)))),
+    "06_mnist": ("mnist", (("check_one_hot", ("one_hot",)),
+                           ("check_accuracy", ("accuracy",)),
+                           ("check_to_row_layout", ("to_row_layout",)))),
+}
