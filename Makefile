@@ -15,8 +15,8 @@ LOCK := constraints.txt
 PIP_INSTALL := $(BIN)/python -m pip install -c $(LOCK)
 
 .PHONY: lab lab-check test test-unit test-notebooks test-portable test-install test-browser \
-        test-nbgrader screenshots chromium notebooks coverage bench bench-notebooks install lock \
-        clean instructor student nbgrader
+        test-nbgrader screenshots handouts chromium notebooks coverage bench bench-notebooks \
+        install lock clean instructor student nbgrader
 
 lab: $(STAMP)            ## install if needed, then open JupyterLab on the course
 	$(LAB)
@@ -63,6 +63,9 @@ nbgrader: $(STAMP)       ## build/nbgrader/source/nnla/: the source notebooks fo
 
 screenshots: $(BROWSER_STAMP) chromium    ## regenerate the README tour (docs/images/)
 	$(BIN)/python tools/screenshots.py
+
+handouts: $(BROWSER_STAMP) chromium       ## one HTML and one A4 PDF per notebook, in build/handouts/
+	$(BIN)/python tools/handouts.py
 
 # Debian's Chromium (never a browser downloaded by Playwright); installed when we are root.
 chromium:
