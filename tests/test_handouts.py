@@ -82,7 +82,7 @@ def test_widgets_become_one_line_notes(page):
 
 def test_no_path_of_this_machine(page):
     stem, text, _ = page
-    for path in {str(ROOT), str(Path.home()), sys.prefix, "/tmp/", "site-packages"}:
+    for path in {str(ROOT), str(Path.home()), sys.prefix, "/tmp/", "site-packages"} - {"/"}:
         assert path not in text, f"{stem}: the handout names {path}"
 
 
