@@ -32,8 +32,8 @@ MATHJAX_JS = "mathjax/static/mathjax/es5/tex-svg-full.js"
 MATH_TIMEOUT_S = 60
 
 # Print styles: A4, no prompts, long code lines wrapped rather than cut at the right edge,
-# no page break inside a figure or a code cell, headings kept with what follows them. A figure
-# is never taller than a page (the steppers' all-steps pictures are), so it is never split.
+# no page break inside a figure or a code cell, headings kept with what follows them. Figures
+# are capped below a page's height (a stepper's all-steps picture is taller), so none is split.
 PRINT_CSS = """
 @page { size: A4; margin: 16mm 14mm 18mm 14mm; }
 body.jp-Notebook { --jp-content-font-size1: 11pt; --jp-code-font-size: 8.5pt;
@@ -101,7 +101,7 @@ TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 def mathjax_source():
     """The text of MathJax's one-file TeX-to-SVG build, safe to put inside a <script>."""
     path = Path(distribution("django-static-mathjax").locate_file(MATHJAX_JS))
-    # "</script" anywhere in the code would end the element early; "<\\/" means the same in JS
+    # "</script" anywhere in the code would end the element early; "<\/" means the same in JS
     return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
