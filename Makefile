@@ -84,6 +84,7 @@ notebooks: $(STAMP)      ## re-execute every notebook in place, top to bottom, f
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 	$(BIN)/python tools/merge_streams.py $(NOTEBOOKS)
+	$(BIN)/python tools/slides.py
 	$(BIN)/python tools/essay_coverage.py
 
 coverage: $(STAMP)       ## rebuild docs/essay_coverage.md (essay items → notebook cells)

@@ -96,7 +96,7 @@ def run_one(stem, text, seconds, workdir):
     message)], "problems": [message]} — the child process's work."""
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from nbclient.exceptions import DeadKernelError
 
     nb = nbformat.reads(text, as_version=4)
     module, exercises = NOTEBOOKS[stem]

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "constraints.txt"
 # The packages whose versions change what a notebook prints or draws.
 PINS_THAT_MATTER = ("numpy", "matplotlib", "ipywidgets", "ipykernel", "jupyterlab", "nbval",
-                    "threadpoolctl")
+                    "threadpoolctl", "jupyterlab-slideshow")
 PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 
 

@@ -133,3 +133,48 @@ def open_and_run_all(page, base, token, notebook, timeout_s=240):
 def widget_boxes(panel, kind):
     """The rendered course widgets of one kind (e.g. "TrainingPlayer") in a notebook panel."""
     return panel.locator(f".nnla-widget.nnla-{kind}")
+
+
+# ---- presentation mode (jupyterlab-slideshow; README: Presenting a notebook) -----------------
+# The cells on screen while presenting, by index; the deck hides the others.
+ON_SCREEN = """() => [...document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')]
+    .map((c, i) => [i, c.classList.contains('jp-deck-mod-onscreen')
+                       && getComputedStyle(c).display !== 'none'])
+    .filter(x => x[1]).map(x => x[0])"""
+ACTIVE_CELL = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
+PRESENTING = "() => document.body.dataset.jpDeckMode === 'presenting'"
+
+
+def open_notebook(page, base, token, notebook, timeout_s=120):
+    """Open ``notebook`` in JupyterLab without running it; wait for its kernel."""
+    page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}")
+    page.wait_for_function(KERNEL_IDLE, timeout=timeout_s * 1000)
+    return page.locator(".jp-NotebookPanel:visible")
+
+
+def start_deck(page, cell=0):
+    """Present the open notebook from cell ``cell``: select it, press the toolbar's deck button."""
+    if page.evaluate(PRESENTING):         # the deck remembers it was on (a setting): turn it off
+        page.evaluate("window.jupyterapp.commands.execute('deck:stop')")
+        page.wait_for_function(f"() => !({PRESENTING})()", timeout=15_000)
+    page.evaluate(f"() => {{ window.jupyterapp.shell.currentWidget.content.activeCellIndex = {cell}; }}")
+    page.locator(".jp-NotebookPanel:visible .jp-Toolbar [data-jp-item-name='deck'] button").click()
+    page.wait_for_function(PRESENTING, timeout=15_000)
+    page.wait_for_timeout(500)
+
+
+def deck_position(page):
+    """(the active cell, the cells on screen) of the deck."""
+    return page.evaluate(ACTIVE_CELL), page.evaluate(ON_SCREEN)
+
+
+def press(page, key):
+    """Press a deck key (Space, ArrowRight, …) and wait until the deck has moved, if it moves."""
+    before = deck_position(page)
+    page.keyboard.press(key)
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and deck_position(page) == before:
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(150)           # the slide's cells settle into place
+    return deck_position(page)

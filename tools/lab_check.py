@@ -3,7 +3,7 @@
 Starts the same JupyterLab that `make lab` starts (the command comes from the Makefile),
 but on 127.0.0.1, a free port, a random token and no browser. Then it polls /api until the
 server answers, checks that the course notebooks are served, that the ipywidgets extension
-is loaded (so sliders render as sliders), and that a kernel starts and imports
+is loaded (so sliders render as sliders) and the presentation one (jupyterlab-slideshow), and that a kernel starts and imports
 nnla_helpers. It always stops
 the server, and exits non-zero with a plain message on any failure.
 
@@ -101,6 +101,9 @@ def main(lab_cmd):
         assert "@jupyter-widgets/jupyterlab-manager" in lab_page, \
             "the ipywidgets JupyterLab extension is not loaded: widgets would not render"
         print("lab-check: the ipywidgets extension is loaded")
+        assert '"jupyterlab-slideshow"' in lab_page, \
+            "the jupyterlab-slideshow extension is not loaded: a teacher could not present the notebooks"
+        print("lab-check: the presentation extension (jupyterlab-slideshow) is loaded")
         _, kernel = request(f"{base}/api/kernels", token, method="POST")
         kernel_id = json.loads(kernel)["id"]
         ws_url = f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels"

@@ -3,9 +3,15 @@
 For every notebook: open it in JupyterLab in headless Chromium, run all cells, let a learner's
 first few clicks happen on its main widget, and save a picture of that widget to
 docs/images/<notebook>.png (at most 900 px wide, palette PNG, so the repository stays small).
+Then one slide in presentation mode, as a projector shows it (1280×720): notebook 04's
+derivation stepper on its subslide, a few steps in, in docs/images/slide.png.
+
+    python tools/screenshots.py            # all of them
+    python tools/screenshots.py 04 slide   # only these
 """
 
 import io
+import json
 import sys
 import time
 from pathlib import Path
@@ -13,6 +19,7 @@ from pathlib import Path
 from PIL import Image
 
 import browser
+import slides
 
 OUT = browser.ROOT / "docs" / "images"
 MAX_WIDTH = 900
@@ -46,6 +53,27 @@ def small_png(png_bytes):
     return out.getvalue()
 
 
+def slide_picture(base, token):
+    """Notebook 04 presented: Space up to the derivation stepper's subslide, Next three times."""
+    name = "04_backpropagation.ipynb"
+    with browser.chromium_page(width=1280, height=720) as page:
+        panel = browser.open_and_run_all(page, base, token, name)
+        cells = json.loads((browser.ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
+        stepper = next(i for i, c in enumerate(cells) if slides.has_widget(c))
+        browser.start_deck(page)
+        active = 0
+        while active < stepper:
+            active, _ = browser.press(page, "Space")
+        box = browser.widget_boxes(panel, "DerivationStepper").first
+        for _ in range(3):
+            box.get_by_role("button", name="Next").click()
+            time.sleep(0.3)
+        time.sleep(1.0)
+        path = OUT / "slide.png"
+        path.write_bytes(small_png(page.screenshot()))
+        print(f"{path.relative_to(browser.ROOT)}: {path.stat().st_size // 1024} KB")
+
+
 def main(only=()):
     OUT.mkdir(parents=True, exist_ok=True)
     notebooks = sorted(p.name for p in (browser.ROOT / "notebooks").glob("*.ipynb"))
@@ -63,6 +91,8 @@ def main(only=()):
                 path = OUT / f"{Path(name).stem}.png"
                 path.write_bytes(small_png(box.screenshot()))
                 print(f"{path.relative_to(browser.ROOT)}: {path.stat().st_size // 1024} KB")
+        if not only or "slide" in only:
+            slide_picture(base, token)
 
 
 if __name__ == "__main__":
