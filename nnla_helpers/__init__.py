@@ -15,8 +15,10 @@ Where each equation lives (each once), and the notebook that teaches it:
                   one descent step, the least-squares answer, updates to a target
     losses        the losses and gradients of ``layers`` with input checks, and   01, 03, 04
                   the essay's cross-entropy of probabilities
-    train         Trainer (steps, momentum, history, divergence), EarlyStopping,   01, 03, 05, 06
-                  train()
+    train         Trainer (steps, momentum or Adam, weight decay, history,         01, 03, 05–07
+                  divergence), EarlyStopping, train()
+    optim         the update rules: momentum, Adam with its bias correction; the   07
+                  L2 penalty beside its gradient
     gradcheck     finite differences, relative error, the verdict a notebook prints 01–06
     metrics       confusion counts, the most confident mistakes                    06
     data          MNIST from data/mnist (checksummed), one-hot, toy 2-D sets       01–06
@@ -38,7 +40,7 @@ when you import them yourself.
 
 from . import blas  # first: sets NumPy's BLAS to one thread before any product runs
 from . import (activations, checks, data, errors, gradcheck, layers, linear, losses, metrics,
-               network, train)
+               network, optim, train)
 from .data import load_mnist, one_hot
 from .errors import (BadValueError, DataFileError, DivergenceError, LabelError, NnlaError,
                      SettingError, ShapeError)
@@ -48,6 +50,6 @@ from .train import History, Trainer
 __version__ = "0.1.0"
 
 __all__ = ["activations", "blas", "checks", "data", "errors", "gradcheck", "layers", "linear",
-           "losses", "metrics", "network", "train", "load_mnist", "one_hot", "MLP", "Trainer",
+           "losses", "metrics", "network", "optim", "train", "load_mnist", "one_hot", "MLP", "Trainer",
            "History", "NnlaError", "BadValueError", "DataFileError", "DivergenceError",
            "LabelError", "SettingError", "ShapeError"]

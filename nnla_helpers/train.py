@@ -1,10 +1,14 @@
-"""Gradient descent for an ``MLP``: full-batch or mini-batch, with momentum, a history,
-early stopping, a callback after every step, and a clear stop when training diverges.
+"""Gradient descent for an ``MLP``: full-batch or mini-batch, with momentum or Adam and L2
+weight decay, a history, early stopping, a callback after every step, and a clear stop when
+training diverges.
 
 One step on a batch (X_b, Y_b), for every parameter P with gradient dP:
 
     v ← μ·v − lr·dP        (μ = momentum; μ = 0 is plain gradient descent)
     P ← P + v
+
+(optimizer="adam" steps by Adam instead, and weight_decay=λ adds λ·W to each dW first:
+``optim`` holds both, notebook 07.)
 
 "Stochastic" gradient descent means the gradient comes from a random mini-batch (or one
 sample) instead of the whole training set; full-batch descent (batch_size=None) is
@@ -24,6 +28,7 @@ import numpy as np
 
 from . import blas
 from . import checks
+from . import optim
 from .errors import DivergenceError, SettingError, ShapeError
 from .network import MLP, accuracy, predictions
 
@@ -69,6 +74,9 @@ class Trainer:
     diverge_above: stop with a DivergenceError when the loss grows past this many times the
                 training set's loss before the first update (``runaway``); None stops on
                 NaN/inf only.
+    optimizer:  "sgd" (gradient descent, with ``momentum``) or "adam" (``optim.Adam``).
+    weight_decay: λ of the L2 penalty λ/2 Σ‖W‖²; its gradient λ·W is added to each dW
+                (``optim.l2_gradient``). The history records the loss without the penalty.
 
     The attribute ``fast`` (True unless you set it to False) runs the fast path of
     ``MLP.forward``/``backward``: the data's values were checked once, here; products keep
@@ -80,7 +88,8 @@ class Trainer:
     fast = True
 
     def __init__(self, net, X, Y, lr=0.1, batch_size=None, momentum=0.0, X_val=None,
-                 Y_val=None, seed=0, diverge_above=DIVERGE_ABOVE):
+                 Y_val=None, seed=0, diverge_above=DIVERGE_ABOVE, optimizer="sgd",
+                 weight_decay=0.0):
         if not isinstance(net, MLP):
             raise SettingError(f"net must be an MLP (e.g. MLP([2, 8, 3])), but it is a "
                                f"{type(net).__name__}.")
@@ -91,8 +100,6 @@ class Trainer:
             self.X_val, self.Y_val = self._data(net, X_val, Y_val, "X_val", "Y_val")
         if not callable(lr):
             lr = checks.number("lr", lr, above=0, hint=_LR_HINT)
-        momentum = checks.number("momentum", momentum, at_least=0, below=1,
-                                 hint=" 0 is plain gradient descent; 0.9 is usual.")
         if batch_size is not None:
             batch_size = checks.whole("batch_size", batch_size, at_least=1,
                                       hint=" Use None for full-batch descent.")
@@ -101,7 +108,11 @@ class Trainer:
         if diverge_above is not None:
             diverge_above = checks.number("diverge_above", diverge_above, above=1,
                                           hint=" Use None to stop on NaN/inf only.")
-        self.lr, self.momentum, self.batch_size = lr, momentum, batch_size
+        self.update = optim.make(optimizer, net.parameters(), momentum)
+        self.optimizer = optimizer
+        self.weight_decay = checks.number("weight_decay", weight_decay, at_least=0,
+                                          hint=optim._DECAY_HINT)
+        self.lr, self.batch_size = lr, batch_size
         self.diverge_above, self.start_loss = diverge_above, None
         if batch_size is None or batch_size >= self.X.shape[0]:
             # Full batch: every step multiplies all of X. Stored column by column (Fortran
@@ -113,7 +124,6 @@ class Trainer:
         self._batch_rows = self.X.shape[0] if batch_size is None else min(int(batch_size), self.X.shape[0])
         self.blas_threads = blas.threads_for(self._batch_rows, net.sizes)
         self.rng = np.random.default_rng(seed)
-        self.velocity = {name: np.zeros_like(p) for name, p in net.parameters().items()}
         self.history = History()
         self.step_count = 0      # updates made so far
         self.epoch = 0           # complete passes over the training set so far
@@ -160,11 +170,11 @@ class Trainer:
             if self.start_loss is None:                  # before the first update
                 self.start_loss = loss if X_b is self.X else self._loss_on(self.X, self.Y)
             self._check(loss, self.epoch + 1, lr)
-            for name, p in self.net.parameters().items():
-                v = self.velocity[name]
-                v *= self.momentum
-                v -= lr * grads[name]
-                p += v
+            params = self.net.parameters()
+            if self.weight_decay:                       # dW ← dW + λ·W
+                for name, decay in optim.l2_gradient(params, self.weight_decay).items():
+                    grads[name] = grads[name] + decay
+            self.update.step(params, grads, lr)
         self.history.step_loss.append(loss)
         if self._pos >= self.X.shape[0]:             # a full pass is done
             self.epoch += 1
@@ -252,13 +262,14 @@ class EarlyStopping:
 
 def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=None, Y_val=None,
           patience=None, restore_best=True, callback=None, seed=0, verbose=False,
-          diverge_above=DIVERGE_ABOVE):
+          diverge_above=DIVERGE_ABOVE, optimizer="sgd", weight_decay=0.0):
     """Train ``net`` in place and return its ``History``.
 
     epochs:   passes over the training set (full-batch: one step per epoch).
     patience: early stopping — stop when the validation loss has not improved for this many
               epochs (needs X_val, Y_val); with restore_best the best weights are put back.
     callback: called as callback(trainer) after every step; return False to stop.
+    optimizer, weight_decay: as for the ``Trainer`` ("sgd" or "adam"; λ of the L2 penalty).
     Raises DivergenceError ("diverged at step … — try a smaller learning rate") when the loss
     grows past ``diverge_above`` times its first value or becomes NaN/inf (``runaway``); the
     error carries .history with everything recorded before.
@@ -272,7 +283,8 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
         raise SettingError(f"callback must be a function called as callback(trainer), but it "
                            f"is {callback!r}.")
     watch = EarlyStopping(patience)
-    trainer = Trainer(net, X, Y, lr, batch_size, momentum, X_val, Y_val, seed, diverge_above)
+    trainer = Trainer(net, X, Y, lr, batch_size, momentum, X_val, Y_val, seed, diverge_above,
+                      optimizer, weight_decay)
     h, best_state = trainer.history, None
     for epoch in range(1, epochs + 1):
         while trainer.epoch < epoch:

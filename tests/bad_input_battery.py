@@ -333,7 +333,7 @@ def _enter(context):
 
 
 def _cases():
-    from nnla_helpers import (activations as act, blas, data, gradcheck, layers, linear, losses,
+    from nnla_helpers import (activations as act, blas, data, gradcheck, layers, linear, losses, optim,
                               metrics, network, train)
 
     cases = []
@@ -532,16 +532,33 @@ def _cases():
     cases.append(Case("train.train", fit,
                       lambda: {"net": _net(), "X": _spirals()[0], "Y": _spirals()[1], "epochs": 3,
                                "lr": 0.1, "batch_size": 8, "momentum": 0.5,
-                               "X_val": _spirals()[0][:6], "Y_val": _spirals()[1][:6], "seed": 0},
+                               "X_val": _spirals()[0][:6], "Y_val": _spirals()[1][:6], "seed": 0,
+                               "optimizer": "sgd", "weight_decay": 1e-3},
                       {"net": Net(wrong_net), "X": Array(), "Y": Labels(k=3), "epochs": Whole(at_least=1),
                        "lr": Number(above=0), "batch_size": Whole(at_least=1, none_ok=True),
                        "momentum": Number(at_least=0, below=1), "X_val": Array(),
-                       "Y_val": Labels(k=3), "seed": Whole(at_least=0)},
+                       "Y_val": Labels(k=3), "seed": Whole(at_least=0), "optimizer": Choice(),
+                       "weight_decay": Number(at_least=0)},
                       names={"net": ("net", "X"), "X": ("X",), "Y": ("Y",)}, examples=10))
     cases.append(Case("train.Trainer", train.Trainer,
-                      lambda: {"net": _net(), "X": _spirals()[0], "Y": _spirals()[1], "lr": 0.1},
-                      {"net": Net(wrong_net), "lr": Number(above=0)},
+                      lambda: {"net": _net(), "X": _spirals()[0], "Y": _spirals()[1], "lr": 0.1,
+                               "optimizer": "adam", "weight_decay": 1e-3},
+                      {"net": Net(wrong_net), "lr": Number(above=0), "optimizer": Choice(),
+                       "weight_decay": Number(at_least=0)},
                       names={"net": ("net", "X")}, examples=8))
+    cases.append(Case("optim.Adam", optim.Adam,
+                      lambda: {"params": _net().parameters(), "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
+                      {"beta1": Number(at_least=0, below=1), "beta2": Number(at_least=0, below=1),
+                       "eps": Number(above=0)}))
+    cases.append(Case("optim.Momentum", optim.Momentum,
+                      lambda: {"params": _net().parameters(), "momentum": 0.9},
+                      {"momentum": Number(at_least=0, below=1)}))
+    cases.append(Case("optim.l2_penalty", optim.l2_penalty,
+                      lambda: {"params": _net().parameters(), "weight_decay": 1e-3},
+                      {"weight_decay": Number(at_least=0)}))
+    cases.append(Case("optim.l2_gradient", optim.l2_gradient,
+                      lambda: {"params": _net().parameters(), "weight_decay": 1e-3},
+                      {"weight_decay": Number(at_least=0)}))
     cases.append(Case("train.EarlyStopping", train.EarlyStopping, lambda: {"patience": 3},
                       {"patience": Whole(at_least=1, none_ok=True)}))
     return cases

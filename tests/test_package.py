@@ -126,7 +126,7 @@ def test_mnist_files_are_in_the_repository():
                      "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]
 
 
-TEACHING_MODULES = ("activations", "layers", "network", "linear", "losses", "train", "gradcheck",
+TEACHING_MODULES = ("activations", "layers", "network", "linear", "losses", "train", "optim", "gradcheck",
                     "metrics", "data", "plots", "widgets.explorers", "widgets.steppers",
                     "widgets.training", "exercises")
 # drawing and table plumbing of the steppers: not an idea of a notebook

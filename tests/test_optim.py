@@ -1,0 +1,160 @@
+"""The update rules and L2 weight decay (nnla_helpers.optim) and their use by the Trainer:
+each against an independent reference (a plain per-number loop of the published formulas, or
+finite differences of the penalty), and each shown to matter (bias correction, decay)."""
+
+import numpy as np
+import pytest
+
+from nnla_helpers import MLP, Trainer, data, optim
+from nnla_helpers.errors import SettingError
+from nnla_helpers.gradcheck import numerical_gradient, relative_error
+from nnla_helpers.train import train
+
+
+def _params(seed=0):
+    rng = np.random.default_rng(seed)
+    return {"W1": rng.normal(size=(3, 4)), "b1": rng.normal(size=4),
+            "W2": rng.normal(size=(4, 2)), "b2": rng.normal(size=2)}
+
+
+def _grad_sequence(params, steps, seed=1):
+    rng = np.random.default_rng(seed)
+    return [{k: rng.normal(size=p.shape) for k, p in params.items()} for _ in range(steps)]
+
+
+def _adam_reference(p0, gs, lr, b1=0.9, b2=0.999, eps=1e-8):
+    """Adam for one array, number by number, with Python floats (Kingma & Ba, Algorithm 1)."""
+    out = []
+    for j, x in enumerate(p0.ravel().tolist()):
+        m = s = 0.0
+        for t, g in enumerate((g.ravel()[j] for g in gs), start=1):
+            m = b1 * m + (1 - b1) * g
+            s = b2 * s + (1 - b2) * g * g
+            x = x - lr * (m / (1 - b1 ** t)) / ((s / (1 - b2 ** t)) ** 0.5 + eps)
+        out.append(x)
+    return np.array(out).reshape(p0.shape)
+
+
+def test_momentum_is_a_running_sum_of_the_past_steps():
+    params, lr, mu = _params(), 0.05, 0.8
+    start = {k: p.copy() for k, p in params.items()}
+    gs = _grad_sequence(params, 6)
+    rule = optim.Momentum(params, momentum=mu)
+    for g in gs:
+        rule.step(params, g, lr)
+    T = len(gs)
+    for k in params:
+        # v_t = −lr Σ_k μ^(t−k) g_k, and P_T = P_0 + Σ_t v_t
+        v = [-lr * sum(mu ** (t - j) * gs[j][k] for j in range(t + 1)) for t in range(T)]
+        np.testing.assert_allclose(rule.velocity[k], v[-1], rtol=1e-12)
+        np.testing.assert_allclose(params[k], start[k] + sum(v), rtol=1e-12)
+
+
+def test_momentum_zero_is_plain_gradient_descent():
+    params = _params()
+    start = {k: p.copy() for k, p in params.items()}
+    g = _grad_sequence(params, 1)[0]
+    optim.Momentum(params, 0.0).step(params, g, 0.1)
+    for k in params:
+        np.testing.assert_allclose(params[k], start[k] - 0.1 * g[k], rtol=1e-15)
+
+
+@pytest.mark.parametrize("betas", [(0.9, 0.999), (0.5, 0.9), (0.0, 0.99)])
+def test_adam_matches_the_published_algorithm_number_by_number(betas):
+    params, lr = _params(), 0.01
+    start = {k: p.copy() for k, p in params.items()}
+    gs = _grad_sequence(params, 7)
+    rule = optim.Adam(params, *betas)
+    for g in gs:
+        rule.step(params, g, lr)
+    assert rule.t == 7
+    for k in params:
+        ref = _adam_reference(start[k], [g[k] for g in gs], lr, *betas)
+        np.testing.assert_allclose(params[k], ref, rtol=1e-12, atol=1e-15)
+
+
+def test_adams_bias_correction_makes_the_first_step_lr_in_size():
+    # m̂ = g and ŝ = g² at t = 1, so every entry moves by lr·g/(|g| + ε) ≈ lr. Without the
+    # correction the step would be lr·(1 − β₁)/√(1 − β₂) ≈ 3.16·lr.
+    params, lr = _params(), 0.01
+    start = {k: p.copy() for k, p in params.items()}
+    g = _grad_sequence(params, 1)[0]
+    optim.Adam(params).step(params, g, lr)
+    for k in params:
+        np.testing.assert_allclose(start[k] - params[k], lr * g[k] / (np.abs(g[k]) + 1e-8), rtol=1e-12)
+        np.testing.assert_allclose(start[k] - params[k], lr * np.sign(g[k]), rtol=1e-4)
+
+
+def test_the_l2_gradient_is_the_derivative_of_the_penalty():
+    params, lam = _params(), 0.3
+    grad = optim.l2_gradient(params, lam)
+    assert sorted(grad) == ["W1", "W2"]                       # the biases are not penalised
+    assert optim.l2_penalty(params, lam) == pytest.approx(
+        0.5 * lam * (np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2)))
+    for name in params:
+        numeric = numerical_gradient(lambda: optim.l2_penalty(params, lam), params[name])
+        analytic = grad.get(name, np.zeros_like(params[name]))
+        assert relative_error(analytic, numeric) < 1e-8 or np.abs(numeric).max() < 1e-9
+
+
+def _xor():
+    return data.xor(40, seed=0)
+
+
+def test_trainer_with_weight_decay_steps_along_the_gradient_of_loss_plus_penalty():
+    X, y = _xor()
+    net, lam, lr = MLP([2, 5, 2], seed=3), 0.05, 0.2
+    params = net.parameters()
+    objective = lambda: net.loss(X, y) + optim.l2_penalty(params, lam)     # noqa: E731
+    numeric = {name: numerical_gradient(objective, p) for name, p in params.items()}
+    before = net.get_state()
+    Trainer(net, X, y, lr=lr, weight_decay=lam).step()
+    for name, p in net.parameters().items():
+        step = (before[name] - p) / lr
+        assert relative_error(step, numeric[name]) < 1e-6, name
+
+
+def test_trainer_with_adam_takes_adams_steps():
+    X, y = _xor()
+    net, by_hand = MLP([2, 5, 2], seed=3), MLP([2, 5, 2], seed=3)
+    trainer = Trainer(net, X, y, lr=0.01, optimizer="adam")
+    rule = optim.Adam(by_hand.parameters())
+    for _ in range(5):
+        trainer.step()
+        _, grads = by_hand.loss_and_gradients(X, y)
+        rule.step(by_hand.parameters(), grads, 0.01)
+    for name, p in net.parameters().items():
+        np.testing.assert_allclose(p, by_hand.parameters()[name], rtol=1e-10, atol=1e-12)
+
+
+def test_adam_and_decay_train_and_decay_shrinks_the_weights():
+    X, y = data.two_moons(200, noise=0.2, seed=0)
+    nets = {key: MLP([2, 16, 2], seed=0) for key in ("sgd", "adam", "decay")}
+    settings = {"sgd": {}, "adam": {"optimizer": "adam", "lr": 0.01},
+                "decay": {"optimizer": "adam", "lr": 0.01, "weight_decay": 0.05}}
+    untrained = nets["sgd"].loss(X, y)
+    h = {k: train(nets[k], X, y, epochs=30, batch_size=20, **{"lr": 0.1, **settings[k]})
+         for k in nets}
+    assert h["adam"].train_loss[-1] < 0.5 * untrained
+    norm = {k: sum(np.sum(W ** 2) for W in nets[k].weights) for k in nets}
+    assert norm["decay"] < 0.7 * norm["adam"]
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"optimizer": "Adam"}, "optimizer must be one of 'sgd', 'adam'"),
+    ({"optimizer": None}, "optimizer must be one of"),
+    ({"optimizer": "adam", "momentum": 0.9}, "momentum is a setting of optimizer='sgd'"),
+    ({"weight_decay": -0.1}, "weight_decay must be a number ≥ 0"),
+    ({"weight_decay": "1e-4"}, "weight_decay must be a finite number"),
+    ({"momentum": 1.0}, "momentum must be a number"),
+])
+def test_bad_settings_are_refused_in_plain_words(kwargs, words):
+    X, y = _xor()
+    with pytest.raises(SettingError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        Trainer(MLP([2, 3, 2]), X, y, **kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [{"beta1": 1.0}, {"beta2": -0.1}, {"eps": 0}, {"beta1": True}])
+def test_bad_adam_settings_are_refused(kwargs):
+    with pytest.raises(SettingError):
+        optim.Adam(_params(), **kwargs)
