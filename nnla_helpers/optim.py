@@ -19,12 +19,15 @@ added to dW before the update, so it pulls every weight towards 0 in proportion 
 
 Each rule keeps its running sums itself (``Momentum.velocity``; ``Adam.m``, ``Adam.s``,
 ``Adam.t``) and updates the parameters in place, as the ``Trainer`` calls it once per batch.
+
+``valley(p)`` is a loss surface to watch them on: a long narrow valley in the plane, its
+loss and gradient at the point p = (x, y) (``widgets.OptimizerRace`` races the rules on it).
 """
 
 import numpy as np
 
 from . import checks
-from .errors import SettingError
+from .errors import SettingError, ShapeError
 
 OPTIMIZERS = ("sgd", "adam")          # sgd: gradient descent, with momentum μ ≥ 0
 
@@ -102,3 +105,46 @@ def make(optimizer, params, momentum=0.0):
 
 
 _DECAY_HINT = " It is λ of the penalty λ/2 Σ‖W‖²: 0 is none, 1e-4 is usual."
+
+
+# ---- a loss surface to race the rules on ---------------------------------------------------------
+
+def valley(p, steep=16.0, shallow=0.1, angle=0.0):
+    """A long, narrow valley: (loss, gradient) at the point p = (x, y). Notebook 07.
+
+        L(p) = ½ (shallow·u² + steep·v²)      u = x cos θ + y sin θ   (along the valley)
+                                              v = −x sin θ + y cos θ  (across it)
+        ∇L(p) = H p,   H = R diag(shallow, steep) Rᵀ,   R = [[cos θ, −sin θ], [sin θ, cos θ]]
+
+    that is L(p) = ½ pᵀ H p: a quadratic whose curvatures (H's eigenvalues) are ``steep``
+    across the valley and ``shallow`` along it, the valley's floor running at ``angle`` θ
+    (degrees) from the x axis. Its one minimum is p* = (0, 0), where L = 0.
+
+    With the defaults (steep 16, shallow 0.1: one direction 160 times as curved as the other)
+    gradient descent is stable only for lr < 2/steep = 0.125 (notebook 01's 2/λ_max); at
+    lr = 0.1 each step across the valley overshoots (v ← −0.6·v: it zig-zags), while along
+    the floor it gains only 1 % a step (u ← 0.99·u: it crawls). Momentum (μ = 0.9) carries
+    its speed along the floor and is stable up to lr < 2(1 + μ)/steep = 0.2375.
+
+    p: (2,) — or (2, …) for many points at once, e.g. p = np.stack([X, Y]) for a grid;
+    the loss then has the shape of X and the gradient the shape of p.
+    """
+    p = checks.as_array("p", p)
+    if p.ndim == 0 or p.shape[0] != 2:
+        raise ShapeError(f"p must be a point (x, y) of the plane: 2 numbers, shape (2,) (or "
+                         f"(2, …) for many points); it has shape {p.shape}.")
+    steep = checks.number("steep", steep, above=0, hint=" It is the curvature across the "
+                          "valley; 16 is the default.")
+    shallow = checks.number("shallow", shallow, above=0, hint=" It is the curvature along the "
+                            "valley; 0.1 is the default.")
+    angle = checks.number("angle", angle, hint=" It is the valley's direction, in degrees.")
+    theta = np.radians(angle)
+    c, s = np.cos(theta), np.sin(theta)
+    x, y = p[0], p[1]
+    with np.errstate(over="ignore", invalid="ignore"):    # far out, the loss is honestly ∞
+        u = c * x + s * y                                  # along the valley
+        v = -s * x + c * y                                 # across it
+        loss = 0.5 * (shallow * u * u + steep * v * v)
+        gradient = np.stack([shallow * u * c - steep * v * s,     # ∂L/∂x = H p, row 1
+                             shallow * u * s + steep * v * c])    # ∂L/∂y = H p, row 2
+    return (float(loss) if p.ndim == 1 else loss), gradient

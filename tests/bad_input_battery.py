@@ -556,6 +556,10 @@ def _cases():
     cases.append(Case("optim.l2_penalty", optim.l2_penalty,
                       lambda: {"params": _net().parameters(), "weight_decay": 1e-3},
                       {"weight_decay": Number(at_least=0)}))
+    cases.append(Case("optim.valley", optim.valley,
+                      lambda: {"p": np.array([-4.0, 1.5]), "steep": 16.0, "shallow": 0.1, "angle": 0.0},
+                      {"p": Array(cols=False, ndim=(1, 2, 3)), "steep": Number(above=0),
+                       "shallow": Number(above=0), "angle": Number()}))
     cases.append(Case("optim.l2_gradient", optim.l2_gradient,
                       lambda: {"params": _net().parameters(), "weight_decay": 1e-3},
                       {"weight_decay": Number(at_least=0)}))
@@ -621,6 +625,20 @@ def _plot_and_widget_cases():
              lambda: {"net": _net((2, 2, 2)), "X": X, "y": y % 2},
              {"net": Net(lambda k: _net((2 + k, 2, 2)), none_ok=True), "X": Array(listable=False)},
              names={"net": ("net", "X")}, examples=4),
+        Case("widgets.OptimizerRace", widgets.OptimizerRace,
+             lambda: {"surface": "valley", "lr": 0.1, "start": (-4.0, 1.5),
+                      "optimizer": "all three", "momentum": 0.9, "max_steps": 200},
+             {"surface": Choice(), "lr": Number(above=0), "optimizer": Choice(),
+              "start": Anything((("one number", (1.0,)), ("NaN", (np.nan, 0.0)),
+                                 ("far away", (1e9, 0.0)), ("three numbers", (1.0, 2.0, 3.0)))),
+              "momentum": Number(at_least=0, below=1), "max_steps": Whole(at_least=1)},
+             examples=4),
+        Case("widgets.InitExplorer", widgets.InitExplorer,
+             lambda: {"scheme": "he", "activation": "relu", "depth": 4, "width": 16, "seed": 0,
+                      "samples": 20},
+             {"scheme": Choice(), "activation": Choice(), "depth": Whole(at_least=1, at_most=10),
+              "width": Whole(at_least=1, at_most=1024), "seed": Whole(at_least=0),
+              "samples": Whole(at_least=2, at_most=2000)}, examples=4),
     ]
     del net
     return cases

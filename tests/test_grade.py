@@ -203,7 +203,8 @@ def test_the_mistake_summary_counts_one_slip_on_different_numbers_once():
 @pytest.mark.parametrize("name, stem", [("01_linear_regression.ipynb", "01_linear_regression"),
                                         ("06_mnist (1).ipynb", "06_mnist"),
                                         ("05-dropout.ipynb", "05_dropout"),
-                                        ("07_capstone.ipynb", None), ("notes.ipynb", None)])
+                                        ("07_capstone.ipynb", "07_your_own_network"),
+                                        ("08_extra.ipynb", None), ("notes.ipynb", None)])
 def test_a_notebook_is_known_by_its_number(name, stem):
     assert grade.notebook_of(name) == stem
 

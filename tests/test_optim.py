@@ -158,3 +158,89 @@ def test_bad_settings_are_refused_in_plain_words(kwargs, words):
 def test_bad_adam_settings_are_refused(kwargs):
     with pytest.raises(SettingError):
         optim.Adam(_params(), **kwargs)
+
+
+# ---- optim.valley: the loss surface of notebook 07's race ------------------------------------------
+
+from nnla_helpers.errors import BadValueError, ShapeError  # noqa: E402
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"angle": 30.0}, {"steep": 3.0, "shallow": 0.5, "angle": -70.0}])
+@pytest.mark.parametrize("point", [(-4.0, 1.5), (0.3, -2.0), (1e-3, 5.0)])
+def test_valleys_gradient_is_the_derivative_of_its_loss(kwargs, point):
+    p = np.array(point)
+    loss, gradient = optim.valley(p, **kwargs)
+    assert isinstance(loss, float) and gradient.shape == (2,)
+    numeric = numerical_gradient(lambda: optim.valley(p, **kwargs)[0], p)
+    assert relative_error(gradient, numeric) < 1e-8
+    np.testing.assert_array_equal(p, point)                  # valley leaves p as it was
+
+
+def test_valley_is_the_quadratic_form_of_its_curvatures():
+    # L(p) = ½ pᵀ H p with H = R diag(shallow, steep) Rᵀ: along the floor's direction e the
+    # loss is ½·shallow·t², across it ½·steep·t², and the minimum (0, 0) has L = 0, ∇L = 0.
+    steep, shallow, angle = 16.0, 0.1, 30.0
+    t = np.radians(angle)
+    along, across = np.array([np.cos(t), np.sin(t)]), np.array([-np.sin(t), np.cos(t)])
+    for s in (-2.0, 0.5, 3.0):
+        assert optim.valley(s * along, steep, shallow, angle)[0] == pytest.approx(0.5 * shallow * s * s)
+        assert optim.valley(s * across, steep, shallow, angle)[0] == pytest.approx(0.5 * steep * s * s)
+    loss, gradient = optim.valley(np.zeros(2), steep, shallow, angle)
+    assert loss == 0.0 and np.all(gradient == 0)
+    H = np.column_stack([optim.valley(e, steep, shallow, angle)[1] for e in np.eye(2)])
+    np.testing.assert_allclose(np.linalg.eigvalsh(H), [shallow, steep], rtol=1e-12)
+    np.testing.assert_allclose(optim.valley(np.array([1.0, 2.0]))[0], 0.5 * (0.1 * 1 + 16 * 4))
+
+
+def test_valley_takes_a_grid_of_points_at_once():
+    xs, ys = np.meshgrid(np.linspace(-3, 3, 7), np.linspace(-2, 2, 5))
+    loss, gradient = optim.valley(np.stack([xs, ys]), angle=20.0)
+    assert loss.shape == xs.shape and gradient.shape == (2,) + xs.shape
+    for i, j in [(0, 0), (2, 3), (4, 6)]:
+        one, g = optim.valley(np.array([xs[i, j], ys[i, j]]), angle=20.0)
+        assert loss[i, j] == pytest.approx(one, rel=1e-14)
+        np.testing.assert_allclose(gradient[:, i, j], g, rtol=1e-14)
+
+
+def _run(make_rule, lr, steps=300, start=(-4.0, 1.5)):
+    params = {"p": np.array(start)}
+    rule = make_rule(params)
+    for _ in range(steps):
+        _, g = optim.valley(params["p"])
+        rule.step(params, {"p": g}, lr)
+    return optim.valley(params["p"])[0]
+
+
+def test_on_the_valley_gradient_descent_diverges_above_2_over_steep_and_momentum_later():
+    # the docstring's numbers: gradient descent needs lr < 2/16 = 0.125, momentum 0.9 only
+    # lr < 2(1 + 0.9)/16 = 0.2375
+    start = optim.valley(np.array([-4.0, 1.5]))[0]
+    gd = lambda params: optim.Momentum(params, 0.0)          # noqa: E731
+    heavy = lambda params: optim.Momentum(params, 0.9)       # noqa: E731
+    assert _run(gd, 0.12) < 0.1 * start
+    assert _run(gd, 0.13) > 1e3 * start
+    assert _run(heavy, 0.23, steps=600) < 1e-3 * start
+    assert _run(heavy, 0.245, steps=600) > 1e3 * start
+
+
+@pytest.mark.parametrize("p, error, words", [
+    (np.ones(3), ShapeError, r"p must be a point \(x, y\).*shape \(3,\)"),
+    (np.ones((3, 4)), ShapeError, r"shape \(3, 4\)"),
+    (2.0, ShapeError, r"shape \(\)"),
+    (np.array([1.0, np.nan]), BadValueError, "p contains"),
+    ("xy", BadValueError, "p must hold numbers"),
+])
+def test_valley_refuses_what_is_no_point_in_plain_words(p, error, words):
+    with pytest.raises(error, match=words):
+        optim.valley(p)
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"steep": 0}, "steep must be a number > 0"),
+    ({"shallow": -1.0}, "shallow must be a number > 0"),
+    ({"angle": np.inf}, "angle must be a finite number"),
+    ({"steep": "16"}, "steep must be a finite number"),
+])
+def test_valley_refuses_bad_constants(kwargs, words):
+    with pytest.raises(SettingError, match=words):
+        optim.valley(np.ones(2), **kwargs)

@@ -128,7 +128,7 @@ def test_mnist_files_are_in_the_repository():
 
 TEACHING_MODULES = ("activations", "layers", "network", "linear", "losses", "train", "optim", "gradcheck",
                     "metrics", "data", "plots", "widgets.explorers", "widgets.steppers",
-                    "widgets.training", "exercises")
+                    "widgets.training", "widgets.optimizers", "exercises")
 # drawing and table plumbing of the steppers: not an idea of a notebook
 PLUMBING = {"format_number", "shape_text", "html_table", "draw_matrix", "mathtext_or_plain",
             "to_mathtext", "can_draw",

@@ -32,6 +32,7 @@ TOUR = {
     "04": ("TrainingPlayer", 0, "steps:60"),
     "05": ("TrainingPlayer", 0, "steps:60"),
     "06": ("DigitExplorer", -1, ""),          # the trained network's, not the untrained one
+    "07": ("OptimizerRace", 0, "steps:60"),
 }
 
 

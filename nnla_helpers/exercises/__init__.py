@@ -31,4 +31,11 @@ NOTEBOOKS = {
     "06_mnist": ("mnist", (("check_one_hot", ("one_hot",)),
                            ("check_accuracy", ("accuracy",)),
                            ("check_to_row_layout", ("to_row_layout",)))),
+    "07_your_own_network": ("capstone", (("check_backprop", ("model_forward", "model_backward")),
+                                         ("check_sgd_epoch", ("sgd_epoch",)),
+                                         ("check_choose_by_validation", ("choose_by_validation",)),
+                                         ("check_momentum_step", ("momentum_step",)),
+                                         ("check_adam_step", ("adam_step",)),
+                                         ("check_weight_decay", ("l2_gradient",)),
+                                         ("check_he_init", ("he_init",)))),
 }

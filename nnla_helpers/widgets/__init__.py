@@ -10,6 +10,10 @@
     widgets.FunctionExplorer("sigmoid")      an activation and its derivative on sliders
     widgets.LayerGridView(net, X, y)         a grid pushed through each layer: kept straight or folded
     widgets.DigitExplorer(net, X, y)         an MNIST digit through a trained network
+    widgets.OptimizerRace("valley", lr=0.1)  gradient descent, momentum and Adam racing down
+                                             one long narrow valley (optim.valley)
+    widgets.InitExplorer("uniform", "relu")  a batch through 10 freshly initialised layers:
+                                             do the activations vanish, explode or stay steady?
 
 End a cell with a widget to use it; every widget also has ``snapshot()``, a static
 matplotlib figure of what it shows, so the notebook still reads on GitHub or on paper.
@@ -37,9 +41,10 @@ the PNG is written with zlib's fastest level (see ``widgets.base`` and ``style.e
 ``benchmarks/widget_frames.py`` measures them.
 
 The widgets live in ``widgets.training`` (TrainingPlayer), ``widgets.steppers`` (the two
-steppers and ``forward_backward_steps``) and ``widgets.explorers`` (the three explorers);
-``widgets.base`` holds the part they share. Every number a widget shows comes from the
-package's own functions (``network``, ``layers``, ``activations``, ``linear``, ``train``): a
+steppers and ``forward_backward_steps``), ``widgets.explorers`` (the three explorers) and
+``widgets.optimizers`` (OptimizerRace and InitExplorer, notebook 07); ``widgets.base`` holds
+the part they share. Every number a widget shows comes from the package's own functions
+(``network``, ``layers``, ``activations``, ``linear``, ``train``, ``optim``): a
 widget never computes a pass, a softmax or a loss of its own, and stops a run that diverges
 by the Trainer's one rule (``train.runaway``).
 
@@ -52,10 +57,11 @@ NaN; NaN and ∞ show as "nan", "∞", "−∞".
 from ..style import encode_png
 from .base import FigureWidget
 from .explorers import DigitExplorer, FunctionExplorer, LayerGridView
+from .optimizers import InitExplorer, OptimizerRace
 from .steppers import (DerivationStepper, MatrixMultiplyStepper, Step, format_number,
                                forward_backward_steps)
 from .training import TrainingPlayer
 
 __all__ = ["TrainingPlayer", "DerivationStepper", "Step", "forward_backward_steps",
            "MatrixMultiplyStepper", "FunctionExplorer", "LayerGridView", "DigitExplorer",
-           "FigureWidget", "encode_png", "format_number"]
+           "OptimizerRace", "InitExplorer", "FigureWidget", "encode_png", "format_number"]

@@ -205,6 +205,43 @@ class FigureWidget(LiveWidget):
         self.figure, self._background, self._dynamic = None, None, []
 
 
+class PlayLoop:
+    """Play for a FigureWidget with ``self.play`` (an ipywidgets.Play), ``self.interval`` (the
+    ms a tick asks for), ``self.total_times`` (seconds each frame took) and ``frame()``: one
+    frame per tick while playing, and a Play interval that grows with the frame time, so
+    ticks never queue up behind a slow frame (TrainingPlayer, OptimizerRace)."""
+
+    def _play_controls(self, lr, lr_range, steps_per_frame, max_speed, step_tip, reset_tip):
+        """Play, Step, Reset, the learning-rate slider (log scale) and the steps per frame."""
+        self.play = widgets.Play(value=0, min=0, max=10_000_000, step=1, interval=self.interval,
+                                 show_repeat=False, description="Play")
+        self.step_button = button("Step", step_tip, icon="step-forward")
+        self.reset_button = button("Reset", reset_tip, icon="undo")
+        lo, hi = min(lr_range[0], lr), max(lr_range[1], lr)
+        self.lr_slider = FloatLogSlider(value=lr, base=10, min=np.log10(lo), max=np.log10(hi),
+                                        step=0.05, description="lr", readout_format=".3g",
+                                        continuous_update=False)
+        self.speed = widgets.IntSlider(value=steps_per_frame, min=1, max=max_speed,
+                                       description="steps/frame")
+
+    def _on_tick(self, change):
+        if change["new"] <= change["old"]:       # our own reset to 0, or the Play's stop button
+            return
+        if not self.play.playing:                # a tick that arrived after Pause: drop it
+            return
+        self.frame()
+        self._fit_interval()
+
+    def _fit_interval(self):
+        """Keep the Play interval ≥ 1.5 × a frame, so ticks never queue up behind each other."""
+        if not self.total_times:
+            return
+        need = int(np.ceil(1.5 * 1000 * np.median(self.total_times[-10:]) / 10) * 10)
+        interval = min(max(self.interval, need), 60_000)
+        if abs(interval - self.play.interval) > 0.2 * self.play.interval:
+            self.play.interval = interval
+
+
 def widget_bundle(owner, **kwargs):
     """What a notebook shows when a cell ends with a widget: the live view, plus a short,
     stable text (so an nbval comparison does not depend on every control's state)."""

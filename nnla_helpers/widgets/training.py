@@ -28,7 +28,7 @@ from ..plots import (arrow_legend_handle, class_probabilities,
                     draw_weight_heatmap, region_colors, symmetric_limit)
 from ..style import (DPI, OKABE_ITO, TRAIN_COLOR, VAL_COLOR, course_style, new_figure)
 from ..train import DIVERGE_ABOVE, Trainer
-from .base import FigureWidget, FloatLogSlider, FloatSlider, button, error_text, message_html, weak
+from .base import FigureWidget, PlayLoop, FloatSlider, error_text, message_html, weak
 
 HIDDEN_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid", "identity")
 OUTPUTS = ("softmax", "sigmoid", "identity", "relu", "leaky_relu", "tanh")
@@ -38,7 +38,7 @@ MAX_CLASSES = 100       # whole-number targets with more values than this are no
 MAX_SPEED = 50          # steps per frame (the speed slider's range)
 
 
-class TrainingPlayer(FigureWidget):
+class TrainingPlayer(PlayLoop, FigureWidget):
     """Train a network step by step and watch it: Play / Pause, Step, Reset.
 
     What it shows, side by side in one figure:
@@ -176,16 +176,8 @@ class TrainingPlayer(FigureWidget):
 
     # ---- controls -------------------------------------------------------------------------
     def _build_controls(self, activation, lr, lr_range, keep_prob, steps_per_frame):
-        self.play = widgets.Play(value=0, min=0, max=10_000_000, step=1, interval=self.interval,
-                                 show_repeat=False, description="Play")
-        self.step_button = button("Step", "one mini-batch update", icon="step-forward")
-        self.reset_button = button("Reset", "rebuild the network with the same seed", icon="undo")
-        lo, hi = min(lr_range[0], lr), max(lr_range[1], lr)
-        self.lr_slider = FloatLogSlider(value=lr, base=10, min=np.log10(lo), max=np.log10(hi),
-                                        step=0.05, description="lr", readout_format=".3g",
-                                        continuous_update=False)
-        self.speed = widgets.IntSlider(value=steps_per_frame, min=1, max=MAX_SPEED,
-                                       description="steps/frame")
+        self._play_controls(lr, lr_range, steps_per_frame, MAX_SPEED, "one mini-batch update",
+                            "rebuild the network with the same seed")
         fixed = self.user_net is not None      # a given net keeps its own architecture
         self.activation = widgets.Dropdown(options=HIDDEN_ACTIVATIONS, value=activation,
                                            description="activation", disabled=fixed)
@@ -224,23 +216,6 @@ class TrainingPlayer(FigureWidget):
         # The trainer reads .lr at every step, so the very next update uses the new value.
         self.trainer.lr = checks.number("lr", change["new"], above=0)
         self._show_readout()
-
-    def _on_tick(self, change):
-        if change["new"] <= change["old"]:       # our own reset to 0, or the Play's stop button
-            return
-        if not self.play.playing:                # a tick that arrived after Pause: drop it
-            return
-        self.frame()
-        self._fit_interval()
-
-    def _fit_interval(self):
-        """Keep the Play interval ≥ 1.5 × a frame, so ticks never queue up behind each other."""
-        if not self.total_times:
-            return
-        need = int(np.ceil(1.5 * 1000 * np.median(self.total_times[-10:]) / 10) * 10)
-        interval = min(max(self.interval, need), 60_000)
-        if abs(interval - self.play.interval) > 0.2 * self.play.interval:
-            self.play.interval = interval
 
     def _show_error(self, err):
         """An error inside a control: shown in the readout, never raised."""

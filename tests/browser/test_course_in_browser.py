@@ -61,19 +61,20 @@ def move_slider(box, index=0, key="ArrowRight", presses=3):
 
 # ---- how a learner drives each kind of widget ------------------------------------------------
 def drive_training_player(box):
+    """TrainingPlayer and OptimizerRace: Step, Play for 2 s then Pause, the first slider (lr)."""
     figure, readout = figure_of(box), readout_of(box)
     before_fig, before_text = figure(), readout()
     box.get_by_role("button", name="Step").click()
-    wait_for_change(figure, before_fig, "TrainingPlayer: pressing Step (the figure)")
-    text = wait_for_change(readout, before_text, "TrainingPlayer: pressing Step (the readout)")
+    wait_for_change(figure, before_fig, "pressing Step (the figure)")
+    text = wait_for_change(readout, before_text, "pressing Step (the readout)")
     play, pause = box.locator(".widget-play button").nth(0), box.locator(".widget-play button").nth(1)
     play.click()
     time.sleep(2.0)
     pause.click()
-    wait_for_change(readout, text, "TrainingPlayer: pressing Play")
+    wait_for_change(readout, text, "pressing Play")
     after_play = readout()
     move_slider(box, index=0, key="ArrowLeft")            # the learning-rate slider
-    wait_for_change(readout, after_play, "TrainingPlayer: moving the learning-rate slider")
+    wait_for_change(readout, after_play, "moving the learning-rate slider")
 
 
 def drive_derivation_stepper(box):
@@ -121,6 +122,8 @@ DRIVERS = {
     "FunctionExplorer": drive_by_slider,
     "LayerGridView": drive_by_dropdown,
     "DigitExplorer": drive_by_slider,
+    "OptimizerRace": drive_training_player,       # Step, Play/Pause, the learning-rate slider
+    "InitExplorer": drive_by_dropdown,            # another activation
 }
 
 

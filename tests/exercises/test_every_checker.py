@@ -9,6 +9,7 @@ import pytest
 from nnla_helpers.exercises import Feedback
 from nnla_helpers.exercises import activations as ex03
 from nnla_helpers.exercises import backprop as ex04
+from nnla_helpers.exercises import capstone as ex07
 from nnla_helpers.exercises import collapse as ex02
 from nnla_helpers.exercises import dropout as ex05
 from nnla_helpers.exercises import linear_regression as ex01
@@ -17,6 +18,7 @@ from nnla_helpers.exercises import mnist as ex06
 from exercise_helpers import solutions
 
 SOL05 = solutions("05_dropout")
+SOL07 = solutions("07_your_own_network")
 CHECKERS = {
     "01 predict": ex01.check_predict, "01 gradients": ex01.check_gradients,
     "01 step": ex01.check_gradient_step, "02 collapse": ex02.check_collapse,
@@ -27,6 +29,11 @@ CHECKERS = {
     "05 dropout backward": lambda f: ex05.check_dropout(SOL05.dropout_forward, f),
     "05 early stopping": ex05.check_early_stopping, "06 one-hot": ex06.check_one_hot,
     "06 accuracy": ex06.check_accuracy, "06 to row layout": ex06.check_to_row_layout,
+    "07 model forward": lambda f: ex07.check_backprop(f, SOL07.model_backward),
+    "07 model backward": lambda f: ex07.check_backprop(SOL07.model_forward, f),
+    "07 sgd epoch": ex07.check_sgd_epoch, "07 choose by validation": ex07.check_choose_by_validation,
+    "07 momentum step": ex07.check_momentum_step, "07 adam step": ex07.check_adam_step,
+    "07 weight decay": ex07.check_weight_decay, "07 he init": ex07.check_he_init,
 }
 
 
@@ -82,6 +89,10 @@ RIGHT = {
     "05 dropout forward": SOL05.dropout_forward, "05 dropout backward": SOL05.dropout_backward,
     "05 early stopping": SOL05.early_stopping, "06 one-hot": SOL["06_mnist"].one_hot,
     "06 accuracy": SOL["06_mnist"].accuracy, "06 to row layout": SOL["06_mnist"].to_row_layout,
+    "07 model forward": SOL07.model_forward, "07 model backward": SOL07.model_backward,
+    "07 sgd epoch": SOL07.sgd_epoch, "07 choose by validation": SOL07.choose_by_validation,
+    "07 momentum step": SOL07.momentum_step, "07 adam step": SOL07.adam_step,
+    "07 weight decay": SOL07.l2_gradient, "07 he init": SOL07.he_init,
 }
 
 
@@ -102,8 +113,20 @@ def _results(r):
 
 
 def _each(r, f):
-    """f applied to each result of the right answer r, keeping r's form (one or a tuple)."""
-    return tuple(f(np.asarray(x)) for x in r) if isinstance(r, tuple) else f(np.asarray(r))
+    """f applied to each result of the right answer r, keeping r's form (one or a tuple); a
+    result that is a list of arrays (one per layer, notebook 07) gets f on each of its arrays,
+    and one that is not numbers at all (the caches of a forward pass) stays as it is."""
+    if not isinstance(r, tuple):
+        return f(np.asarray(r))
+    return tuple(_each_result(x, f) for x in r)
+
+
+def _each_result(x, f):
+    if isinstance(x, list) and x and all(isinstance(a, np.ndarray) for a in x):
+        return [f(a) for a in x]
+    if isinstance(x, list):
+        return x
+    return f(np.asarray(x))
 
 
 def _other_shape(a):
@@ -183,7 +206,7 @@ DERIVED = {
     "np.seterr(all='raise')": (_from_right(_sets_numpy_errors), WRONG_VALUES),
     "prints instead of returning": (_from_right(_prints), r"None"),
     "no parameters": (lambda right: lambda: 0, r"defined as .*but the exercise calls it with"),
-    "too many parameters": (lambda right: lambda a, b, c, d, e, f, g, h: 0,
+    "too many parameters": (lambda right: lambda a, b, c, d, e, f, g, h, i: 0,   # sgd_epoch has 8
                             r"defined as .*but the exercise calls it with"),
     "endless recursion": (_recursion, r"calls itself"),
     "exit()": (_exits, r"exit\(\)"),
@@ -242,9 +265,9 @@ def test_a_checkers_own_slip_becomes_a_feedback(monkeypatch):
 
 
 def test_every_public_checker_answers_with_feedback_whatever_happens_inside():
-    modules = (ex01, ex02, ex03, ex04, ex05, ex06)
+    modules = (ex01, ex02, ex03, ex04, ex05, ex06, ex07)
     checkers = [getattr(m, n) for m in modules for n in dir(m) if n.startswith("check_")]
-    assert len(checkers) == 15
+    assert len(checkers) == 22
     assert all(hasattr(c, "__wrapped__") for c in checkers), "a check_… without @checker"
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from nnla_helpers.exercises import _feedback
 from nnla_helpers.exercises import activations as ex03
+from nnla_helpers.exercises import capstone as ex07
 from nnla_helpers.exercises import backprop as ex04
 from nnla_helpers.exercises import collapse as ex02
 from nnla_helpers.exercises import dropout as ex05
@@ -20,14 +21,17 @@ from exercise_helpers import solutions
 NOTEBOOKS = Path(__file__).resolve().parent.parent.parent / "notebooks"
 MODULES = {"01_linear_regression": ex01, "02_hidden_layer_collapse": ex02,
            "03_activations": ex03, "04_backpropagation": ex04, "05_dropout": ex05,
-           "06_mnist": ex06}
+           "06_mnist": ex06, "07_your_own_network": ex07}
 SOLUTION_NAMES = {"check_predict": "predict", "check_gradients": "gradients",
                   "check_gradient_step": "step", "check_collapse": "collapse",
                   "check_homogeneous": "to_homogeneous", "check_relu_grad": "relu_grad",
                   "check_sigmoid_grad": "sigmoid_grad", "check_softmax": "softmax",
                   "check_numerical_gradient": "numerical_gradient", "check_backward": "backward",
                   "check_early_stopping": "early_stopping", "check_one_hot": "one_hot",
-                  "check_accuracy": "accuracy", "check_to_row_layout": "to_row_layout"}
+                  "check_accuracy": "accuracy", "check_to_row_layout": "to_row_layout",
+                  "check_sgd_epoch": "sgd_epoch", "check_choose_by_validation": "choose_by_validation",
+                  "check_momentum_step": "momentum_step", "check_adam_step": "adam_step",
+                  "check_weight_decay": "l2_gradient", "check_he_init": "he_init"}
 
 
 @pytest.fixture(autouse=True)
@@ -78,14 +82,19 @@ def test_each_notebook_keeps_its_own_progress():
     sol = solutions("01_linear_regression")
     ex01.check_predict(sol.predict)
     assert ex01.progress().done == ["check_predict"]
-    for other in (ex02, ex03, ex04, ex05, ex06):
+    for other in (ex02, ex03, ex04, ex05, ex06, ex07):
         assert other.progress().done == [] and other.progress().tried == []
 
 
 @pytest.mark.parametrize("stem", MODULES)
 def test_every_solution_brings_its_notebook_to_all_done(stem):
     sol, ex = solutions(stem), MODULES[stem]
-    answers = {"check_dropout": (sol.dropout_forward, sol.dropout_backward)} if stem == "05_dropout" else {}
+    pairs = {"05_dropout": ("check_dropout", "dropout_forward", "dropout_backward"),
+             "07_your_own_network": ("check_backprop", "model_forward", "model_backward")}
+    answers = {}
+    if stem in pairs:
+        name, forward, backward = pairs[stem]
+        answers[name] = (getattr(sol, forward), getattr(sol, backward))
     for name in ex.progress().todo:
         args = answers.get(name) or (getattr(sol, SOLUTION_NAMES[name]),)
         assert getattr(ex, name)(*args).correct, name
