@@ -20,9 +20,12 @@ and He initialisation. Each checker compares with the package's own functions (`
 
    The checker's ``grads_of(weights, biases, X_b, Y_b)`` returns (loss, dWs, dbs) of the
    package's ``MLP`` and records every batch it is given. *Which shuffles count as right:*
-   any shuffle drawn from ``rng`` — ``rng.permutation(m)``, ``rng.shuffle(idx)``,
-   ``rng.choice(m, m, replace=False)``, … — so the checker does not demand one particular
-   call. It demands what makes an epoch an epoch: every sample exactly once, X's rows with
+   the shuffle the notebook asks for, ``order = rng.permutation(m)`` (``rng.shuffle`` of
+   ``np.arange(m)`` draws the same order), because section 6 compares the learner's epoch
+   with the ``Trainer``'s number for number. Another valid shuffle drawn from ``rng``
+   (``rng.choice(m, m, replace=False)``, ``np.argsort(rng.random(m))``) is told it is a
+   real shuffle, but not the one asked for. Beyond the call, the checker demands what makes
+   an epoch an epoch: every sample exactly once, X's rows with
    their own Y rows, in batches of ``batch_size`` (the last may be smaller), in an order that
    repeats for the same seed, changes with the seed and changes from one epoch to the next;
    after each batch one step W ← W − lr·dW and b ← b − lr·db (replayed with the package's
@@ -408,7 +411,8 @@ def check_backprop(model_forward, model_backward):
 # ---- exercise 2: one epoch of mini-batch SGD -------------------------------------------------
 
 SGD_CASES = ({"m": 10, "batch_size": 4, "lr": 0.5, "seed": 3},     # batches 4, 4, 2
-             {"m": 11, "batch_size": 3, "lr": 0.2, "seed": 5})     # batches 3, 3, 3, 2
+             {"m": 11, "batch_size": 3, "lr": 0.2, "seed": 5},     # batches 3, 3, 3, 2
+             {"m": 12, "batch_size": 4, "lr": 0.3, "seed": 7})     # batches 4, 4, 4: none left over
 SGD_SIZES = (3, 5, 3)
 
 
@@ -454,6 +458,10 @@ class GradsOf:
                              f"{[W.shape for W in Ws]} and the biases {[b.shape for b in bs]}, "
                              f"but the network's are {shapes} and {[(s[1],) for s in shapes]}")
         X_b, Y_b = np.asarray(X_b, dtype=float), np.asarray(Y_b, dtype=float)
+        if X_b.ndim == 2 and len(X_b) == 0:
+            raise ValueError("grads_of was given an empty batch (0 rows): one batch too many. "
+                             "When batch_size divides m there is no smaller last batch — loop "
+                             "with range(0, m, batch_size), not m // batch_size + 1 times")
         if X_b.ndim != 2 or Y_b.ndim != 2 or X_b.shape[1:] != self.X.shape[1:] \
                 or Y_b.shape[1:] != self.Y.shape[1:] or len(X_b) != len(Y_b) or not len(X_b):
             raise ValueError(f"grads_of(weights, biases, X_b, Y_b): X_b {X_b.shape} and Y_b "
@@ -701,12 +709,12 @@ def check_sgd_epoch(sgd_epoch):
     last may be smaller), W_l ← W_l − lr·dW_l and b_l ← b_l − lr·db_l after every batch — and
     returns the list of the batch losses.
 
-    Tried on 10 samples in batches of 4 (two epochs in a row) and 11 in batches of 3. Any
-    shuffle drawn from rng is right (see the module's docstring); with rng.permutation(m) the
-    result must be, number for number, the package's ``Trainer(...).run_epoch()``.
+    Tried on 10 samples in batches of 4 (two epochs in a row), 11 in batches of 3 and 12 in
+    batches of 4 (no smaller last batch). The shuffle must be rng.permutation(m)'s (see the
+    module's docstring), and the result, number for number, the package's
+    ``Trainer(...).run_epoch()``.
     Notebook 07.
     """
-    trainer_like = True
     for k, case in enumerate(SGD_CASES):
         m, batch_size, lr, seed = case["m"], case["batch_size"], case["lr"], case["seed"]
         X, Y, W0, b0 = _sgd_example(m, seed)
@@ -761,11 +769,11 @@ def check_sgd_epoch(sgd_epoch):
                     return wrong(f"{where}: your batches are rng.permutation(m)'s, but the "
                                  "weights or losses differ from the package's Trainer on them.")
         else:
-            trainer_like = False
-    how = ("exactly the weights and losses of the package's Trainer(net, X, Y, lr, batch_size, "
-           "seed).run_epoch()" if trainer_like else
-           "a valid shuffle of your own (not rng.permutation(m), so not the Trainer's "
-           "numbers, which is fine)")
+            return wrong("a valid shuffle of your own, drawn from rng — but not the one the "
+                         "exercise asks for: order = rng.permutation(m). With it your epoch is, "
+                         "number for number, the helpers' Trainer's, and section 6 compares the "
+                         "two; with another shuffle the batches differ.")
+    how = "exactly the weights and losses of the package's Trainer(net, X, Y, lr, batch_size, seed).run_epoch()"
     return correct(f"every sample once per epoch, in batches of batch_size (the last one "
                    f"smaller), X with its Y, reshuffled from rng every epoch, a step after "
                    f"every batch, and the batch losses returned — {how}.")
@@ -793,6 +801,12 @@ CHOOSE_CASES = (
                 [1.5, 0.88, 0.55, 0.57, 0.6, 0.72, 0.93]),
      0.3: _run([0.9, 0.4, 0.2, 0.08, 0.03], [1.0, 0.56, 0.55, 0.6, 0.7],     # stopped early
                [0.98, 0.58, 0.5, 0.62, 0.72])},                # right: (0.03, 4)
+    {0.05: _run([0.7, 0.5, 0.42, 0.38, 0.35, 0.33], [0.60, 0.44, 0.35, 0.25, 0.20, 0.16],
+                [0.61, 0.45, 0.36, 0.26, 0.12, 0.18]),
+     0.2: _run([0.5, 0.3, 0.11, 0.2, 0.16, 0.15], [0.47, 0.27, 0.20, 0.21, 0.15, 0.17],  # a bump, then lower
+               [0.46, 0.26, 0.19, 0.22, 0.16, 0.18]),
+     2.0: _run([2.3, 2.31, 2.3, 2.3, 2.3, 2.3], [2.33, 2.31, 2.32, 2.32, 2.34, 2.35],
+               [2.32, 2.3, 2.31, 2.33, 2.33, 2.34])},          # right: (0.2, 5), not the bump's 3
 )
 
 
