@@ -65,6 +65,7 @@ and He initialisation. Each checker compares with the package's own functions (`
 import numpy as np
 
 from .. import layers, optim
+from ..errors import ShapeError
 from ..activations import formulas
 from ..gradcheck import relative_error
 from ..network import MLP, init_layer
@@ -447,24 +448,24 @@ class GradsOf:
         L = len(SGD_SIZES) - 1
         for name, params in (("weights", weights), ("biases", biases)):
             if not isinstance(params, (list, tuple)) or len(params) != L:
-                raise ValueError(f"grads_of(weights, biases, X_b, Y_b): {name} must be the list "
+                raise ShapeError(f"grads_of(weights, biases, X_b, Y_b): {name} must be the list "
                                  f"of the {L} layers' arrays you were given, but it is "
                                  f"{describe(params)}")
         shapes = [(a, b) for a, b in zip(SGD_SIZES, SGD_SIZES[1:])]
         Ws = [np.array(W, dtype=float) for W in weights]
         bs = [np.array(b, dtype=float) for b in biases]
         if [W.shape for W in Ws] != shapes or [b.shape for b in bs] != [(s[1],) for s in shapes]:
-            raise ValueError("grads_of(weights, biases, X_b, Y_b): the weights have shapes "
+            raise ShapeError("grads_of(weights, biases, X_b, Y_b): the weights have shapes "
                              f"{[W.shape for W in Ws]} and the biases {[b.shape for b in bs]}, "
                              f"but the network's are {shapes} and {[(s[1],) for s in shapes]}")
         X_b, Y_b = np.asarray(X_b, dtype=float), np.asarray(Y_b, dtype=float)
         if X_b.ndim == 2 and len(X_b) == 0:
-            raise ValueError("grads_of was given an empty batch (0 rows): one batch too many. "
+            raise ShapeError("grads_of was given an empty batch (0 rows): one batch too many. "
                              "When batch_size divides m there is no smaller last batch — loop "
                              "with range(0, m, batch_size), not m // batch_size + 1 times")
         if X_b.ndim != 2 or Y_b.ndim != 2 or X_b.shape[1:] != self.X.shape[1:] \
                 or Y_b.shape[1:] != self.Y.shape[1:] or len(X_b) != len(Y_b) or not len(X_b):
-            raise ValueError(f"grads_of(weights, biases, X_b, Y_b): X_b {X_b.shape} and Y_b "
+            raise ShapeError(f"grads_of(weights, biases, X_b, Y_b): X_b {X_b.shape} and Y_b "
                              f"{Y_b.shape} must be rows of X {self.X.shape} and of Y "
                              f"{self.Y.shape}, the same number of each (X[idx], Y[idx])")
         net = network_of(Ws, bs, "relu")
