@@ -223,6 +223,10 @@ class PlayLoop:
                                         continuous_update=False)
         self.speed = widgets.IntSlider(value=steps_per_frame, min=1, max=max_speed,
                                        description="steps/frame")
+        # weak callbacks: the controls never keep the widget alive
+        self.play.observe(weak(self._on_tick), names="value")
+        self.step_button.on_click(weak(self._on_step))
+        self.reset_button.on_click(weak(self._on_reset))
 
     def _on_tick(self, change):
         if change["new"] <= change["old"]:       # our own reset to 0, or the Play's stop button

@@ -139,10 +139,7 @@ class OptimizerRace(PlayLoop, FigureWidget):
                                                description="optimiser")
         self.readout = widgets.HTML()
         self.readout.add_class("nnla-readout")
-        # weak callbacks: the controls never keep the race alive (see widgets.base)
-        self.play.observe(weak(self._on_tick), names="value")
-        self.step_button.on_click(weak(self._on_step))
-        self.reset_button.on_click(weak(self._on_reset))
+        # weak callbacks: the controls never keep the race alive (Play, Step, Reset: _play_controls)
         self.lr_slider.observe(weak(self._on_restart), names="value")
         self.optimizer.observe(weak(self._on_restart), names="value")
         self.widget = widgets.VBox([

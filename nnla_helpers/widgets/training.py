@@ -191,10 +191,7 @@ class TrainingPlayer(PlayLoop, FigureWidget):
                                      description="keep p")
         self.readout = widgets.HTML()
         self.readout.add_class("nnla-readout")
-        # weak callbacks: the controls never keep the player alive (see widgets.base)
-        self.play.observe(weak(self._on_tick), names="value")
-        self.step_button.on_click(weak(self._on_step))
-        self.reset_button.on_click(weak(self._on_reset))
+        # weak callbacks: the controls never keep the player alive (Play, Step, Reset: _play_controls)
         self.lr_slider.observe(weak(self._on_lr), names="value")
         note = widgets.HTML("<i>applied at Reset</i>")
         architecture = widgets.HBox([self.hidden, self.activation, self.dropout, self.keep_prob,
