@@ -15,7 +15,7 @@ LOCK := constraints.txt
 PIP_INSTALL := $(BIN)/python -m pip install -c $(LOCK)
 
 .PHONY: lab lab-check test test-unit test-notebooks test-portable test-install test-browser \
-        test-nbgrader screenshots handouts chromium notebooks coverage bench bench-notebooks \
+        test-nbgrader screenshots handouts chromium notebooks coverage bench bench-notebooks bench-browser \
         install lock clean instructor student nbgrader
 
 lab: $(STAMP)            ## install if needed, then open JupyterLab on the course
@@ -96,6 +96,9 @@ bench: $(BENCH_STAMP)    ## speed benchmarks (installs PyTorch's CPU build for c
 	$(BIN)/python benchmarks/blas_threads.py
 	$(BIN)/python benchmarks/notebook_load.py
 
+bench-browser: $(BROWSER_STAMP) chromium  ## click → picture and Play rate in Chromium, quiet and with 2 competing processes
+	$(BIN)/python benchmarks/browser_latency.py
+
 bench-notebooks: $(STAMP)  ## each notebook's run time, quiet and with 2 competing processes
 	$(BIN)/python benchmarks/blas_threads.py
 	$(BIN)/python benchmarks/notebook_load.py
@@ -103,11 +106,13 @@ bench-notebooks: $(STAMP)  ## each notebook's run time, quiet and with 2 competi
 install: $(STAMP)
 
 # Re-install only when pyproject.toml or the lock changed (or the venv is new).
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) jupyter-config/nnla_lab.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else \
 	    "nnla needs Python >= 3.10 but $(PYTHON) is %d.%d; run make PYTHON=python3.11 (or newer)" % v[:2])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) -e ".[dev]"
+	@# an editable install leaves out the package's data files: the server's setting (nnla_lab)
+	install -D -m 644 jupyter-config/nnla_lab.json $(VENV)/etc/jupyter/jupyter_server_config.d/nnla_lab.json
 	touch $@
 
 $(BROWSER_STAMP): $(STAMP)

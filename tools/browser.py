@@ -178,3 +178,23 @@ def press(page, key):
         page.wait_for_timeout(50)
     page.wait_for_timeout(150)           # the slide's cells settle into place
     return deck_position(page)
+
+
+def stop_deck(page):
+    """End the presentation (the deck remembers it was on: a setting JupyterLab keeps)."""
+    if page.evaluate(PRESENTING):
+        page.evaluate("window.jupyterapp.commands.execute('deck:stop')")
+        page.wait_for_function(f"() => !({PRESENTING})()", timeout=15_000)
+
+
+def cell_index(box):
+    """The index, in its notebook, of the cell whose output holds ``box`` (a locator)."""
+    return box.evaluate("""(el) => [...document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')]
+        .findIndex(c => c.contains(el))""")
+
+
+# how a widget's figure is shown: its size on screen against its own pixels
+FIGURE_SCALE = """(box) => { const img = box.querySelector('img.nnla-figure');
+    return img ? img.getBoundingClientRect().width / img.naturalWidth : null; }"""
+

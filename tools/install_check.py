@@ -141,6 +141,10 @@ def main():
         inside = set(zipfile.ZipFile(wheel).namelist())
         wanted = {str(p.relative_to(ROOT)) for p in (ROOT / "nnla_helpers").rglob("*.py")
                   if "__pycache__" not in p.parts}
+        wanted.add("nnla_lab/__init__.py")
+        version = wheel.name.split("-")[1]
+        # the Jupyter server's setting for fast widget messages, installed into <env>/etc/jupyter
+        wanted.add(f"nnla_helpers-{version}.data/data/etc/jupyter/jupyter_server_config.d/nnla_lab.json")
         if wanted - inside:
             raise CheckFailed(f"the wheel {wheel.name} lacks {sorted(wanted - inside)}")
         print(f"{wheel.name} holds all {len(wanted)} modules")

@@ -36,9 +36,12 @@ How a widget lives and dies (``LiveWidget``):
 import html
 import time
 import weakref
+from contextlib import contextmanager
 
 import ipywidgets as widgets
+import matplotlib as mpl
 import numpy as np
+from matplotlib.transforms import offset_copy
 from traitlets import validate
 
 from ..errors import NnlaError, SettingError
@@ -160,24 +163,30 @@ class FigureWidget(LiveWidget):
         """
         start = time.perf_counter()
         canvas = self.figure.canvas
-        visible = [a for a in self._dynamic if a.get_visible()]
         if full or self._background is None:
-            for a in visible:               # the background must not contain moving artists
-                a.set_visible(False)
-            try:
-                with course_style():
-                    canvas.draw()
-            finally:
-                for a in visible:
-                    a.set_visible(True)
+            with self._as_background(), course_style():
+                canvas.draw()
             self._background = canvas.copy_from_bbox(self.figure.bbox)
         else:
             canvas.restore_region(self._background)
-        for a in visible:
-            self.figure.draw_artist(a)
+        for a in self._dynamic:
+            if a.get_visible():
+                self.figure.draw_artist(a)
         self.image.value = self._png()
         self.frame_times.append(time.perf_counter() - start)
         del self.frame_times[:-200]         # keep the last 200 only
+
+    @contextmanager
+    def _as_background(self):
+        """The figure as its background is drawn: here without the moving artists."""
+        visible = [a for a in self._dynamic if a.get_visible()]
+        for a in visible:
+            a.set_visible(False)
+        try:
+            yield
+        finally:
+            for a in visible:
+                a.set_visible(True)
 
     def _png(self):
         """The canvas as PNG bytes (RGB: no alpha needed on a white figure)."""
@@ -208,8 +217,15 @@ class FigureWidget(LiveWidget):
 class PlayLoop:
     """Play for a FigureWidget with ``self.play`` (an ipywidgets.Play), ``self.interval`` (the
     ms a tick asks for), ``self.total_times`` (seconds each frame took) and ``frame()``: one
-    frame per tick while playing, and a Play interval that grows with the frame time, so
-    ticks never queue up behind a slow frame (TrainingPlayer, OptimizerRace)."""
+    frame per tick while playing (TrainingPlayer, OptimizerRace).
+
+    The browser's Play sends a tick every ``interval`` ms, but ipywidgets never has more than
+    one message of a control on its way to a busy kernel: ticks that come while the kernel
+    draws a frame are merged into one, sent as soon as it is done. So ticks never queue up,
+    Pause acts at the next frame, and Play runs as fast as the machine can draw, capped at
+    1000 / ``interval`` frames a second (50 ms: 20 a second). The interval is stretched to the
+    time a frame takes, so a slow frame does not keep a tick always waiting.
+    """
 
     def _play_controls(self, lr, lr_range, steps_per_frame, max_speed, step_tip, reset_tip):
         """Play, Step, Reset, the learning-rate slider (log scale) and the steps per frame."""
@@ -237,13 +253,43 @@ class PlayLoop:
         self._fit_interval()
 
     def _fit_interval(self):
-        """Keep the Play interval ≥ 1.5 × a frame, so ticks never queue up behind each other."""
+        """Keep the Play interval ≥ the time a frame takes (rounded up to 10 ms)."""
         if not self.total_times:
             return
-        need = int(np.ceil(1.5 * 1000 * np.median(self.total_times[-10:]) / 10) * 10)
+        need = int(np.ceil(1000 * np.median(self.total_times[-10:]) / 10) * 10)
         interval = min(max(self.interval, need), 60_000)
         if abs(interval - self.play.interval) > 0.2 * self.play.interval:
             self.play.interval = interval
+
+
+def moving_title(ax, text=""):
+    """A title that changes from frame to frame, for ``self._dynamic``: a plain text where
+    ``ax.set_title`` puts its title (an axes title would be moved by every full draw)."""
+    place = offset_copy(ax.transAxes, fig=ax.figure, y=mpl.rcParams["axes.titlepad"],
+                        units="points")
+    return ax.text(0.5, 1.0, text, transform=place, ha="center", va="baseline",
+                   fontsize=mpl.rcParams["axes.titlesize"])
+
+
+def steady_limits(current, lo, hi, pad=0.05):
+    """Axis limits for data running from ``lo`` to ``hi`` that seldom change: the ``current``
+    limits while the data fits inside them and fills at least 40 % of them; else new limits,
+    padded by ``pad`` of the span (a quarter on a side the data outgrew: room to grow on) and
+    rounded out to round numbers.
+
+    A frame whose limits stay the same redraws only its moving artists (``render(full=False)``);
+    new limits redraw the ticks too, which costs several times more."""
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    pad_lo = pad_hi = pad
+    if current is not None:
+        c_lo, c_hi = current
+        if c_lo <= lo and hi <= c_hi and span >= 0.4 * (c_hi - c_lo):
+            return tuple(current)
+        # outgrown on one side: leave room to grow on, so the next frames keep these limits
+        pad_lo, pad_hi = (max(pad, 0.25) if lo < c_lo else pad), (max(pad, 0.25) if hi > c_hi else pad)
+    unit = 10.0 ** np.floor(np.log10(span)) / 10     # a tenth of the span's order of magnitude
+    return (float(np.floor((lo - pad_lo * span) / unit) * unit),
+            float(np.ceil((hi + pad_hi * span) / unit) * unit))
 
 
 def widget_bundle(owner, **kwargs):

@@ -7,6 +7,7 @@
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import checks
 from ..activations import softmax, with_params
@@ -19,7 +20,7 @@ from ..plots import draw_probability_bars
 from ..style import (GREYS, HIGHLIGHT, OKABE_ITO, SEQUENTIAL, TRAIN_COLOR, VAL_COLOR, class_color,
                     course_style, new_figure, shape_label, subscript)
 from .base import (FigureWidget, FloatLogSlider, FloatSlider, error_text, message_box,
-                   show_message, weak)
+                   moving_title, show_message, steady_limits, weak)
 
 # ---- FunctionExplorer ----------------------------------------------------------------------------
 
@@ -126,6 +127,11 @@ class FunctionExplorer(FigureWidget):
             else:
                 self._build_elementwise(name)
             fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.88, wspace=0.25)
+            # what a slider moves: the titles, and the curves (or the probability bars)
+            self.g_title, self.dg_title = moving_title(self.ax_g), moving_title(self.ax_dg)
+        self.y_limits = {}
+        moving = [self.g_line, self.dg_line] if name != "softmax" else list(self.p_bars)
+        self._dynamic = [self.g_title, self.dg_title] + moving
         self.update()
 
     def _build_elementwise(self, name):
@@ -145,7 +151,7 @@ class FunctionExplorer(FigureWidget):
     def _build_softmax(self):
         k = np.arange(self.vector.size)
         self.z_bars = self.ax_g.bar(k, self.vector, color=OKABE_ITO["grey"])
-        self.ax_g.set_title(f"logits z {self.vector.shape}")
+        self.ax_g.set_title(f"logits z {self.vector.shape}")   # fixed: the logits do not move
         self.p_bars = self.ax_dg.bar(k, softmax(self.vector), color=[class_color(i) for i in k])
         self.ax_dg.set_ylim(0, 1)
         for ax in (self.ax_g, self.ax_dg):
@@ -162,17 +168,22 @@ class FunctionExplorer(FigureWidget):
             for bar, h in zip(self.p_bars, probs):
                 bar.set_height(h)
             self.shown_probabilities = probs
-            self.ax_dg.set_title(f"softmax(z / T), T = {p['temperature']:.2f}")
+            self.dg_title.set_text(f"softmax(z / T), T = {p['temperature']:.2f}")
         else:
             g, dg = self.functions()
             self.g_line.set_ydata(g(self.z))
             self.dg_line.set_ydata(dg(self.z))
-            for ax in (self.ax_g, self.ax_dg):
-                ax.relim()
-                ax.autoscale_view()
-            self.ax_g.set_title(f"{name}({args})" if args else name)
-            self.ax_dg.set_title(f"{name}′({args})" if args else f"{name}′")
-        self.render()
+            for ax in (self.ax_g, self.ax_dg):   # new y-limits only when the curves outgrow them
+                values = np.concatenate([line.get_ydata() for line in ax.lines] + [[0.0]])
+                values = values[np.isfinite(values)]
+                limits = steady_limits(self.y_limits.get(ax), values.min(), values.max())
+                if limits != self.y_limits.get(ax):
+                    self.y_limits[ax] = limits
+                    ax.set_ylim(*limits)
+                    self.invalidate()
+            self.g_title.set_text(f"{name}({args})" if args else name)
+            self.dg_title.set_text(f"{name}′({args})" if args else f"{name}′")
+        self.render(full=False)              # the titles and curves over the saved axes
         show_message(self.notice, "")             # drawn: an earlier error is over
 
 
@@ -320,12 +331,17 @@ class LayerGridView(FigureWidget):
             self.axes = self.figure.subplots(1, n_panels, squeeze=False)[0]
             self.lines, self.points = [], []
             for ax in self.axes:
+                # a new seed usually needs new limits, so a frame draws the ticks: few of them
+                ax.xaxis.set_major_locator(MaxNLocator(4))
+                ax.yaxis.set_major_locator(MaxNLocator(4))
                 self.lines.append([ax.plot([], [], color=c, lw=1.3, alpha=0.85)[0] for c in colors])
                 if self.X is not None:
                     c = [class_color(k) for k in self.y] if self.y is not None else "k"
                     self.points.append(ax.scatter(self.X[:, 0], self.X[:, 1], s=10, c=c,
                                                   edgecolors="black", linewidths=0.2, zorder=3))
             self.figure.subplots_adjust(left=0.05, right=0.99, bottom=0.08, top=0.78, wspace=0.25)
+        self.panel_limits = {}
+        self._dynamic = [a for p in range(n_panels) for a in self.lines[p]] + self.points
 
     def update(self):
         """Push the grid and the data through the layers and redraw every panel."""
@@ -351,18 +367,45 @@ class LayerGridView(FigureWidget):
                 self.points[p].set_offsets(data if drawable else np.empty((0, 2)))
             title = self._title(p, n_layers, act, net)
             if drawable:
-                ax.relim()
-                ax.autoscale_view()
-                ax.set_aspect("equal", adjustable="datalim")  # true angles: parallelograms look so
+                self._fit_panel(p, ax, np.vstack(shown + ([data] if data is not None else [])))
             else:
                 self.overflowed.append(p)
                 title += "\n(NaN or ∞: the numbers overflowed, nothing to draw)"
-            ax.set_title(title, fontsize=12)
-        self.figure.suptitle(f"{net.sizes} network, hidden activation: {act}"
-                             + (" — every layer is affine: the grid stays parallelograms"
-                                if act == "identity" else ""), fontsize=13, y=0.99)
-        self.render()
+            if ax.get_title() != title:          # the titles change with the activation only
+                ax.set_title(title, fontsize=12, y=1.0)   # y given: not re-placed at every draw
+                self.invalidate()
+        suptitle = (f"{net.sizes} network, hidden activation: {act}"
+                    + (" — every layer is affine: the grid stays parallelograms"
+                       if act == "identity" else ""))
+        if self.figure.get_suptitle() != suptitle:
+            self.figure.suptitle(suptitle, fontsize=13, y=0.99)
+            self.invalidate()
+        self.render(full=False)                   # a new seed: only the lines and points move
         show_message(self.notice, "")             # drawn: an earlier error is over
+
+    def _fit_panel(self, p, ax, xy):
+        """Limits that show the points ``xy`` at one scale across and up (true angles:
+        parallelograms look so), kept from frame to frame while the points fill them well
+        (``steady_limits``), so that most new seeds redraw only the lines."""
+        lo, hi = xy.min(axis=0), xy.max(axis=0)
+        current = self.panel_limits.get(p)
+        if current is not None:
+            (x0, x1), (y0, y1) = current
+            fits = x0 <= lo[0] and hi[0] <= x1 and y0 <= lo[1] and hi[1] <= y1
+            if fits and max((hi[0] - lo[0]) / (x1 - x0), (hi[1] - lo[1]) / (y1 - y0)) >= 0.4:
+                return
+        x, y = steady_limits(None, lo[0], hi[0]), steady_limits(None, lo[1], hi[1])
+        box = ax.get_position()
+        up_per_across = box.height * self.figure.get_figheight() / (
+            box.width * self.figure.get_figwidth())
+        # widen the narrower range about its middle until one unit is as long across as up
+        half_x = max(x[1] - x[0], (y[1] - y[0]) / up_per_across) / 2
+        half_y = half_x * up_per_across
+        mx, my = (x[0] + x[1]) / 2, (y[0] + y[1]) / 2
+        self.panel_limits[p] = limits = ((mx - half_x, mx + half_x), (my - half_y, my + half_y))
+        ax.set_xlim(*limits[0])
+        ax.set_ylim(*limits[1])
+        self.invalidate()
 
     def _title(self, p, n_layers, act, net):
         if p == 0:

@@ -99,7 +99,7 @@ class OptimizerRace(PlayLoop, FigureWidget):
     """
 
     def __init__(self, surface="valley", lr=0.1, start=(-4.0, 1.5), optimizer=ALL, *,
-                 momentum=0.9, steps_per_frame=1, interval=100, lr_range=(1e-3, 1.0),
+                 momentum=0.9, steps_per_frame=1, interval=50, lr_range=(1e-3, 1.0),
                  max_steps=2000, diverge_above=DIVERGE_ABOVE, grid_points=121, dpi=DPI):
         surface = checks.choice("surface", surface, tuple(SURFACES))
         lr = checks.number("lr", lr, above=0, hint=" Try 0.1; above 0.125 gradient descent "

@@ -13,6 +13,7 @@ a real TeX renderer; its ``snapshot()`` draws the same content as a matplotlib f
 import html
 import numbers
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -212,7 +213,8 @@ class DerivationStepper(LiveWidget):
         stepper.snapshot(all_steps=True)
 
     Controls: ``prev_button``, ``next_button``, ``position`` (IntSlider, 1 … number of steps),
-    ``view`` (the HTMLMath showing the step). ``current`` is the Step shown.
+    ``views`` (one HTMLMath per step, typeset once; the current one is on screen), ``view``
+    (the current one). ``current`` is the Step shown.
     Notebooks 01–06.
     """
 
@@ -228,15 +230,20 @@ class DerivationStepper(LiveWidget):
         self.prev_button = button("◀ Prev", "previous line")
         self.next_button = button("Next ▶", "next line")
         self.position = widgets.IntSlider(value=1, min=1, max=n, description="step")
-        self.view = widgets.HTMLMath()
-        self.view.add_class("nnla-readout")
+        # One view per step, every one typeset by MathJax once, when the stepper is shown;
+        # Next and Prev then only change which one is on screen (typesetting a step anew
+        # would take longer than everything else a click does).
+        self.views = [widgets.HTMLMath(value=self._html(i), layout=widgets.Layout(display="none"))
+                      for i in range(n)]
+        self._on_screen = None
         # weak callbacks: the controls never keep the stepper alive (see widgets.base)
         self.prev_button.on_click(weak(self._on_prev))
         self.next_button.on_click(weak(self._on_next))
         self.position.observe(weak(self._on_position), names="value")
         header = [widgets.HTML(f"<b style='font-size:16px'>{html.escape(title)}</b>")] if title else []
         self.widget = widgets.VBox(header + [
-            widgets.HBox([self.prev_button, self.next_button, self.position]), self.view])
+            widgets.HBox([self.prev_button, self.next_button, self.position]),
+            widgets.Box(self.views)])
         self._show()
 
     @property
@@ -260,13 +267,30 @@ class DerivationStepper(LiveWidget):
     def _move(self, delta):
         self.position.value = min(max(self.position.value + delta, 1), len(self.steps))
 
-    def _show(self):
-        """Show the step the slider is at — always: a step that cannot be shown says so."""
-        i = self.index
+    @property
+    def view(self):
+        """The HTMLMath showing the current step."""
+        return self.views[self.index]
+
+    def _html(self, i):
+        """The HTML of step ``i`` — always: a step that cannot be shown says so."""
         try:
-            self.view.value = self.to_html(i)
+            return self.to_html(i)
         except Exception as err:                 # the view must follow the slider regardless
-            self.view.value = _unshowable(i, len(self.steps), err)
+            return _unshowable(i, len(self.steps), err)
+
+    def _show(self):
+        """Put the step the slider is at on screen (its HTML renewed only if it changed)."""
+        i = self.index
+        text = self._html(i)
+        if self.view.value != text:
+            self.view.value = text
+        if self._on_screen is not None and self._on_screen is not self.view:
+            self._on_screen.layout.display = "none"
+            self._on_screen.remove_class("nnla-readout")
+        self.view.layout.display = None
+        self.view.add_class("nnla-readout")          # the step on screen, for a browser test
+        self._on_screen = self.view
         self.prev_button.disabled = i == 0
         self.next_button.disabled = i == len(self.steps) - 1
 
@@ -650,7 +674,7 @@ class MatrixMultiplyStepper(FigureWidget):
                              f"running sum: {' → '.join(self._fmt(s) for s in self.running_sums)}</div>"
         self.prev_button.disabled = self.position.value == 1
         self.next_button.disabled = self.position.value == self.n_positions
-        self.render()
+        self.render(full=False)
 
     def _fmt(self, v):
         return format_number(v, self.digits)
@@ -679,10 +703,11 @@ class MatrixMultiplyStepper(FigureWidget):
             axes = table_axes(fig, self._shapes, 0.4, 0.9, self._cw, MM_CELL, MM_GAP)
             names = [self.names[0], self.names[1]] + ([self.names[2]] if b is not None else []) \
                 + [self.names[3]]
-            self.x_cells, _ = draw_matrix(axes[0], X, None, self.digits, fontsize=13)
-            self.w_cells, _ = draw_matrix(axes[1], W, None, self.digits, fontsize=13)
+            self.x_cells, self.x_texts = draw_matrix(axes[0], X, None, self.digits, fontsize=13)
+            self.w_cells, self.w_texts = draw_matrix(axes[1], W, None, self.digits, fontsize=13)
+            self.b_texts = []
             if b is not None:
-                self.b_cells, _ = draw_matrix(axes[2], b, None, self.digits, fontsize=13)
+                self.b_cells, self.b_texts = draw_matrix(axes[2], b, None, self.digits, fontsize=13)
             self.z_cells, self.z_texts = draw_matrix(axes[-1], self.Z, None, self.digits, fontsize=13)
             for ax, name, value in zip(axes, names, [X, W] + ([b] if b is not None else [])
                                        + [self.Z]):
@@ -723,9 +748,43 @@ class MatrixMultiplyStepper(FigureWidget):
                 rect.set_facecolor(HIGHLIGHT_Z if current else done if not np.isnan(value)
                                    else "white")
         self.sum_label.set_text(self.sum_text())
+        # A frame draws only what differs from the plain tables of the background: the
+        # coloured cells with their numbers on top, the entries of Z so far, the sum.
+        tables = self.x_cells + self.w_cells + (self.b_cells if self.b is not None else [])
+        x_texts = [t for row in self.x_texts + self.w_texts + self.b_texts for t in row]
+        cells = [r for row in tables for r in row]
+        coloured = [(r, t) for r, t in zip(cells, x_texts) if r.get_facecolor() != WHITE]
+        z = [(r, t) for rr, tt in zip(self.z_cells, self.z_texts) for r, t in zip(rr, tt)
+             if r.get_facecolor() != WHITE or t.get_text()]
+        self._dynamic = [r for r, _ in coloured + z] + [t for _, t in coloured + z] + [self.sum_label]
+
+    @contextmanager
+    def _as_background(self):
+        """The background: every table plain (white cells, X, W and b with their numbers),
+        Z empty, no sum."""
+        cells = [r for rows in (self.x_cells, self.w_cells, self.z_cells,
+                                self.b_cells if self.b is not None else []) for row in rows for r in row]
+        colours = [r.get_facecolor() for r in cells]
+        z_texts = [t.get_text() for row in self.z_texts for t in row]
+        sum_text = self.sum_label.get_text()
+        for r in cells:
+            r.set_facecolor("white")
+        for row in self.z_texts:
+            for t in row:
+                t.set_text("")
+        self.sum_label.set_text("")
+        try:
+            yield
+        finally:
+            for r, c in zip(cells, colours):
+                r.set_facecolor(c)
+            for t, text in zip((t for row in self.z_texts for t in row), z_texts):
+                t.set_text(text)
+            self.sum_label.set_text(sum_text)
 
 
 MM_CELL = 0.5        # inches per table row in the MatrixMultiplyStepper
 MM_GAP = 0.7         # inches between its tables
 HIGHLIGHT_STRONG = OKABE_ITO["orange"]
 HIGHLIGHT_Z = "#9AD9C4"          # a light bluish green: the entry being made
+WHITE = (1.0, 1.0, 1.0, 1.0)     # a plain cell, as matplotlib gives its colour back

@@ -6,11 +6,10 @@
     player              # the live widget
     player.snapshot()   # a static figure of the same views
 
-Play is an ``ipywidgets.Play``: the browser sends a tick every ``interval`` ms and the kernel
-answers each tick with one frame (``speed`` training steps, then a redraw). Between two
-ticks the kernel is idle, so other cells still run while it plays; Pause stops the ticks.
-The interval is stretched to 1.5 × the time a frame takes, so ticks never queue up and
-Pause acts at the next frame.
+Play is an ``ipywidgets.Play``: the browser sends a tick every ``interval`` ms (50: at most 20
+frames a second) and the kernel answers each tick with one frame (``speed`` training steps,
+then a redraw). Ticks never queue up (``widgets.base.PlayLoop``), so Pause acts at the next
+frame, and a cell run while it plays waits one frame at most.
 """
 
 import time
@@ -36,6 +35,7 @@ MAX_UNITS = 1024        # units in a hidden layer, and hidden layers: a frame st
 MAX_LAYERS = 8
 MAX_CLASSES = 100       # whole-number targets with more values than this are not class labels
 MAX_SPEED = 50          # steps per frame (the speed slider's range)
+PLAYER_INCHES = (12.5, 5.6)   # the figure beside its weights; 1000 × 448 pixels at the course's dpi
 
 
 class TrainingPlayer(PlayLoop, FigureWidget):
@@ -86,7 +86,7 @@ class TrainingPlayer(PlayLoop, FigureWidget):
 
     def __init__(self, X, y, X_val=None, y_val=None, *, hidden_sizes=(16, 16), activation="relu",
                  output=None, loss=None, init="he", lr=0.1, batch_size="auto", momentum=0.0,
-                 keep_prob=1.0, seed=0, net=None, steps_per_frame=1, interval=100,
+                 keep_prob=1.0, seed=0, net=None, steps_per_frame=1, interval=50,
                  lr_range=(1e-4, 10.0), diverge_above=DIVERGE_ABOVE, grid_points=80, dpi=DPI):
         # ---- every setting, checked before anything is built ----
         if net is not None and not isinstance(net, MLP):
@@ -170,7 +170,7 @@ class TrainingPlayer(PlayLoop, FigureWidget):
                            batch_size=batch_size, hidden_sizes=tuple(hidden_sizes))
         self.grid_points, self.interval, self.diverge_above = grid_points, interval, diverge_above
         self.message, self.diverged = "", False
-        super().__init__(new_figure(12.5, 8, dpi))
+        super().__init__(new_figure(*PLAYER_INCHES, dpi))
         self._build_controls(activation, lr, lr_range, keep_prob, steps_per_frame)
         self.reset()
 
@@ -409,14 +409,17 @@ class TrainingPlayer(PlayLoop, FigureWidget):
                 top = {"data": axes[0], "surface": axes[1], "loss": axes[2]}
                 heat_axes = []
             else:
-                fig.set_size_inches(12.5, 8)
+                # 1000 × 448 pixels, so the player and its controls fit a 1280 × 720 projector:
+                # the loss over the weight heatmaps on the left, the data panel on the right
+                fig.set_size_inches(*PLAYER_INCHES)
                 n_w = len(self.net.weights)
-                outer = fig.add_gridspec(2, 1, height_ratios=[1.25, 1])
-                top_gs = outer[0].subgridspec(1, 2 if data_kind else 1)
-                top = {"loss": fig.add_subplot(top_gs[0])}
+                outer = fig.add_gridspec(1, 2 if data_kind else 1,
+                                         width_ratios=[1.3, 1] if data_kind else [1])
+                left = outer[0].subgridspec(2, 1, height_ratios=[1.2, 1])
+                top = {"loss": fig.add_subplot(left[0])}
                 if data_kind:
-                    top["data"] = fig.add_subplot(top_gs[1])
-                bottom = outer[1].subgridspec(1, max(n_w, 2))
+                    top["data"] = fig.add_subplot(outer[1])
+                bottom = left[1].subgridspec(1, max(n_w, 2))
                 heat_axes = [fig.add_subplot(bottom[i]) for i in range(n_w)]
             self._build_loss_panel(top["loss"])
             if data_kind == "boundary":
@@ -465,14 +468,17 @@ class TrainingPlayer(PlayLoop, FigureWidget):
                               transform=ax.transAxes, ha="right", va="top", fontsize=11)
         self._loss_limits = None
         self._rescale_loss_axes()
-        self._dynamic += [self.batch_line, self.train_line, self.val_line, self.status, self.banner]
+        # The status repeats the readout's numbers for a snapshot (live, the readout shows them;
+        # drawing three lines of text would be a fifth of a frame)
+        self.status.set_visible(False)
+        self._dynamic += [self.batch_line, self.train_line, self.val_line, self.banner]
 
     def _build_boundary_panel(self, ax):
         art = draw_decision_boundary(ax, self.net, self.X, self.y, self.grid_points)
         self.boundary, self.grid = art["image"], art["grid"]
         ax.set_title(f"decision regions · X {self.X.shape}")
         # the points must be drawn after the regions, so they move with them in the frame order
-        self._dynamic += [self.boundary, art["points"]]
+        self._dynamic += [self.boundary, *art["points"]]
 
     def _build_line_panel(self, ax):
         art = draw_fitted_line(ax, self.X, self.y)
@@ -493,10 +499,10 @@ class TrainingPlayer(PlayLoop, FigureWidget):
         """One heatmap per weight matrix. Its colour scale ±limit is kept from frame to frame
         (and only widened when a weight outgrows it), so a weight that grows visibly darkens —
         rescaling every frame would hide that."""
-        self.heatmaps, self.heat_limits = [], []
+        self.heatmaps, self.heat_limits, self.heat_names = [], [], []
         for i, (ax, W) in enumerate(zip(axes, self.net.weights), start=1):
             self.heatmaps.append(draw_weight_heatmap(ax, W, f"W{i}"))
-            ax.set_title(ax.get_title(), loc="left")
+            self.heat_names.append(ax.get_title())           # e.g. "W₁ (2, 16)"
             ax.set_title("", loc="center")
             self.heat_limits.append(_round_up(1.25 * symmetric_limit(W)))
             self._show_heat_limit(i - 1)
@@ -505,7 +511,9 @@ class TrainingPlayer(PlayLoop, FigureWidget):
     def _show_heat_limit(self, k):
         limit = self.heat_limits[k]
         self.heatmaps[k].set_clim(-limit, limit)
-        self.heatmaps[k].axes.set_title(f"colours ±{limit:g}", loc="right", fontsize=10)
+        # the name and shape, then the colour scale: "W₁ (2, 16) · ±3"
+        self.heatmaps[k].axes.set_title(f"{self.heat_names[k]} · ±{limit:g}", loc="left",
+                                        fontsize=11)
 
     # ---- updating the artists in place ----------------------------------------------------
     def _update_views(self):
@@ -515,6 +523,7 @@ class TrainingPlayer(PlayLoop, FigureWidget):
         steps = np.arange(1, len(h.step_loss) + 1)
         self.batch_line.set_data(steps, h.step_loss)
         self.status.set_text(self._status())
+        self.status.set_visible(False)            # shown in snapshots only
         if self.path:
             self._update_surface()
         if self.diverged:                         # the weights are no longer numbers worth drawing
@@ -571,6 +580,14 @@ class TrainingPlayer(PlayLoop, FigureWidget):
         self.ax_loss.set_xlim(0, x_hi)
         self.ax_loss.set_ylim(lo, hi)
         return True
+
+    def snapshot(self):
+        """The figure as it is now, the readout's numbers written into the loss panel."""
+        figure = super().snapshot()
+        self.status.set_text(self._status())
+        self.status.set_visible(True)
+        self.invalidate()            # the next frame redraws its background without them
+        return figure
 
     def close(self):
         self._stop_playing()

@@ -150,3 +150,32 @@ def test_notebook_runs_and_its_widgets_respond(page, lab, notebook):
             drive(steppable[0])
             driven.append(kind)
     assert driven, f"no course widget found to drive in {notebook}"
+    fits_a_projector(page, panel, notebook, driven)
+
+
+PROJECTOR = (1280, 720)
+
+
+def fits_a_projector(page, panel, notebook, kinds):
+    """Presented on a 1280×720 projector, each main widget is on one screen with its controls,
+    its figure shown at its own size or larger (its text as big as it was drawn: 11 px and up)."""
+    page.set_viewport_size({"width": PROJECTOR[0], "height": PROJECTOR[1]})
+    folder = ROOT / "build" / "screenshots" / "projector"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        for kind in kinds:
+            box = browser.widget_boxes(panel, kind).first
+            browser.start_deck(page, browser.cell_index(box))
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(folder / f"{notebook[:2]}-{kind}.png"))
+            b = box.bounding_box()
+            assert b is not None and b["y"] >= 0 and b["y"] + b["height"] <= PROJECTOR[1] \
+                and b["x"] >= 0 and b["x"] + b["width"] <= PROJECTOR[0], \
+                f"{kind} in {notebook} does not fit a 1280×720 screen while presenting: {b}"
+            scale = box.evaluate(browser.FIGURE_SCALE)
+            assert scale is None or scale >= 0.99, \
+                f"{kind}'s figure is shrunk to {scale:.0%} of its size on a 1280×720 screen"
+            browser.stop_deck(page)
+    finally:
+        browser.stop_deck(page)
+        page.set_viewport_size({"width": 1400, "height": 1000})

@@ -661,7 +661,7 @@ def test_function_explorer_every_function_and_slider_at_every_extreme():
         fx.function.value = name
         for slider in (fx.c, fx.beta, fx.delta, fx.temperature):
             slide(slider)
-        assert fx.function.value in fx.ax_g.get_title() or name == "softmax"
+        assert fx.function.value in fx.g_title.get_text() or name == "softmax"
         if name == "softmax":
             assert np.all(np.isfinite(fx.shown_probabilities))
         else:

@@ -32,7 +32,7 @@ def test_function_explorer_sliders_change_the_plotted_curves():
     png = fx.image.value
     fx.beta.value = 0.5
     assert fx.image.value != png
-    assert "beta=0.50" in fx.ax_g.get_title()
+    assert "beta=0.50" in fx.g_title.get_text()
 
     fx.function.value = "leaky_relu"
     fx.delta.value = 0.2
