@@ -9,6 +9,8 @@ What is measured
    size, number of epochs and shuffling (a fresh seeded permutation every epoch; the last,
    smaller batch is kept). Printed: seconds per epoch (median over the epochs), the ratio
    torch / helpers (> 1 means the helpers are faster) and test accuracy after the last epoch.
+   Beside them, the **BLAS bound** of that epoch (see below), and two targets (issue 16):
+   torch / helpers ≥ 2 and helpers / BLAS bound ≤ 1.5, each printed with OK or NOT MET.
 2. Essay 001's recipe with the helpers: 784-10-10, weights and biases ~ U(−0.5, 0.5),
    full batch (all 60 000 images), learning rate 0.1, no momentum, 500 steps. Printed:
    the total time and the real test accuracy.
@@ -21,6 +23,24 @@ epoch by epoch (helpers, torch, then torch, helpers, ...) so that a noisy machin
 both alike, and the median epoch is reported. Both use the same number of threads
 (``--threads``, default 2): ``torch.set_num_threads`` for PyTorch and, if threadpoolctl
 is installed, a limit on NumPy's BLAS (otherwise OpenBLAS uses one thread per core).
+
+The helpers' Trainer chooses its own BLAS threads per product size (``blas.threads_for``:
+one thread below ``blas.LARGE_PRODUCT`` = 2²⁴ multiply-adds; 128 × 784 × 128 is below it),
+so with ``--threads 2`` PyTorch gets two threads and the helpers one; ``--threads 1`` gives
+both one. The table prints the count each side used.
+
+The BLAS bound: the time of nothing but the matrix products one helpers epoch makes, taking
+its turn with the two libraries (helpers, torch, bound, then bound, torch, helpers, ...).
+Per batch these are the products of the helpers' fast path (``MLP._fast_pass``), for each
+layer l = 1, 2: Z_l = A_{l−1} W_l, dW_l = A_{l−1}ᵀ dZ_l, and dA_{l−1} = dZ_l W_lᵀ for l = 2
+(the fast path computes no ∂L/∂X): five ``np.matmul(..., out=)`` calls per batch, with the
+same shapes, dtype (float32), memory layouts (transposes as views) and batches (468 of 128
+and one of 96), under ``blas.limit`` with the thread count the helpers' Trainer uses. The
+operands are fixed random arrays made before the timing, so the bound leaves out everything
+else an epoch must do: gathering the batch's rows from the 188 MB training set (its operand
+here stays in cache), the biases, ReLU, softmax, the loss, the sums for db and the updates.
+A training epoch cannot be faster than its products; the ratio helpers / bound says how much
+the rest costs.
 
 Two things make a fair comparison on a small machine harder:
 - OpenBLAS's worker threads keep spinning for about 0.1 s after NumPy's last matrix
@@ -51,7 +71,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))   # use this checkout's helpers, installed or not
 
-from nnla_helpers import MLP, load_mnist  # noqa: E402
+from nnla_helpers import MLP, blas, load_mnist  # noqa: E402
 from nnla_helpers.train import Trainer  # noqa: E402
 
 RESULTS_FILE = ROOT / "benchmarks" / "results" / "mnist_mlp.txt"
@@ -63,6 +83,8 @@ LR = 0.05
 MOMENTUM = 0.9
 SEED = 0
 TARGET_ACCURACY = 0.975
+TARGET_TORCH_RATIO = 2.0     # issue 16: torch / helpers at least this
+TARGET_BOUND_RATIO = 1.5     # issue 16: helpers / BLAS bound at most this
 
 # Essay 001's recipe (helpers only).
 ESSAY_SIZES = [784, 10, 10]
@@ -91,6 +113,43 @@ class HelpersRun:
 
     def test_accuracy(self):
         return self.net.accuracy(self.X_test, self.y_test)
+
+
+# ---- the BLAS bound -------------------------------------------------------------------------
+class BlasBound:
+    """Only the matrix products of one helpers epoch (module docstring: "The BLAS bound")."""
+
+    name = "BLAS bound"
+
+    def __init__(self, m, trainer):
+        rng = np.random.default_rng(SEED)
+        f32 = np.float32
+        self.trainer = trainer      # the helpers' Trainer: its thread count, epoch by epoch
+        self.weights = [rng.standard_normal((a, b)).astype(f32) for a, b in zip(SIZES, SIZES[1:])]
+        self.batches = []          # per distinct batch size: its operands and results
+        for rows in sorted({min(BATCH_SIZE, m - start) for start in range(0, m, BATCH_SIZE)}):
+            A = [rng.standard_normal((rows, n)).astype(f32) for n in SIZES[:-1]]   # A_0 … A_{L−1}
+            dZ = [rng.standard_normal((rows, n)).astype(f32) for n in SIZES[1:]]   # dZ_1 … dZ_L
+            self.batches.append((A, dZ, [np.empty_like(d) for d in dZ],
+                                 [np.empty_like(W) for W in self.weights],
+                                 [np.empty_like(a) for a in A]))
+        self.counts = {rows: 0 for rows in (b[0][0].shape[0] for b in self.batches)}
+        for start in range(0, m, BATCH_SIZE):
+            self.counts[min(BATCH_SIZE, m - start)] += 1
+
+    def epoch(self):
+        with blas.limit(self.trainer.blas_threads):
+            for A, dZ, Z, dW, dA in self.batches:
+                for _ in range(self.counts[A[0].shape[0]]):
+                    for l, W in enumerate(self.weights):
+                        np.matmul(A[l], W, out=Z[l])                 # Z_l = A_{l−1} W_l
+                    for l in range(len(self.weights) - 1, -1, -1):
+                        np.matmul(A[l].T, dZ[l], out=dW[l])          # dW_l = A_{l−1}ᵀ dZ_l
+                        if l > 0:                                    # no ∂L/∂X for layer 1
+                            np.matmul(dZ[l], self.weights[l].T, out=dA[l])   # dA_{l−1} = dZ_l W_lᵀ
+
+    def test_accuracy(self):
+        return None
 
 
 # ---- the PyTorch side -----------------------------------------------------------------------
@@ -145,8 +204,9 @@ def train_alternating(runs, epochs):
         order = runs if epoch % 2 else runs[::-1]
         for run in order:
             times[run.name].append(timed(run.epoch))
-        report = "  ".join(f"{run.name} {times[run.name][-1]:.3f} s, test acc "
-                           f"{run.test_accuracy():.2%}" for run in runs)
+        report = "  ".join(f"{run.name} {times[run.name][-1]:.3f} s" + (
+            "" if run.test_accuracy() is None else f", test acc {run.test_accuracy():.2%}")
+            for run in runs)
         print(f"  epoch {epoch}: {report}", flush=True)
     return times
 
@@ -247,11 +307,18 @@ def table(env_lines, epochs, times, accuracies, essay, essay_steps, load_line):
              % (LR, MOMENTUM, BATCH_SIZE, epochs)] + env_lines + [load_line, ""]
     lines.append(f"{'':10} {'s/epoch (median)':>17} {'min':>7} {'max':>7} {'test acc':>9}")
     for name, t in times.items():
-        lines.append(f"{name:10} {statistics.median(t):17.3f} {min(t):7.3f} {max(t):7.3f} "
-                     f"{accuracies[name]:9.2%}")
+        acc = "" if accuracies[name] is None else f"{accuracies[name]:9.2%}"
+        lines.append(f"{name:10} {statistics.median(t):17.3f} {min(t):7.3f} {max(t):7.3f} {acc}")
+    helpers = statistics.median(times["helpers"])
     if "torch" in times:
-        ratio = statistics.median(times["torch"]) / statistics.median(times["helpers"])
-        lines.append(f"ratio torch/helpers: {ratio:.2f}  (> 1: the helpers are faster)")
+        ratio = statistics.median(times["torch"]) / helpers
+        ok = "OK" if ratio >= TARGET_TORCH_RATIO else "NOT MET"
+        lines.append(f"ratio torch/helpers: {ratio:.2f}  (> 1: the helpers are faster; target "
+                     f">= {TARGET_TORCH_RATIO:g}: {ok})")
+    ratio = helpers / statistics.median(times[BlasBound.name])
+    ok = "OK" if ratio <= TARGET_BOUND_RATIO else "NOT MET"
+    lines.append(f"ratio helpers/BLAS bound: {ratio:.2f}  (1 = nothing but the products; target "
+                 f"<= {TARGET_BOUND_RATIO:g}: {ok})")
     if epochs >= 5:
         ok = "meets" if accuracies["helpers"] >= TARGET_ACCURACY else "MISSES"
         lines.append(f"helpers test accuracy {ok} the {TARGET_ACCURACY:.1%} target (5 epochs)")
@@ -289,7 +356,14 @@ def main():
 
     data = load_mnist()
     start, start_cpu = time.perf_counter(), cpu_seconds()
-    runs = [HelpersRun(data)] + ([TorchRun(data, torch)] if torch else [])
+    helpers = HelpersRun(data)
+    bound = BlasBound(data[0].shape[0], helpers.trainer)
+    runs = [helpers] + ([TorchRun(data, torch)] if torch else []) + [bound]
+    threads = helpers.trainer.blas_threads
+    env_lines.append(f"threads used: helpers {threads} for these products (blas.threads_for), "
+                     f"BLAS bound {threads}"
+                     + (f", torch {torch.get_num_threads()}" if torch else ""))
+    print(env_lines[-1])
     print(f"784-128-10, {epochs} epoch(s), alternating:", flush=True)
     times = train_alternating(runs, epochs)
     accuracies = {run.name: run.test_accuracy() for run in runs}

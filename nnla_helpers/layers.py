@@ -175,14 +175,27 @@ def dropout_backward(dA_dropped, cache):
 
 
 @_checked
-def softmax_cross_entropy(Z, Y):
+def softmax_cross_entropy(Z, Y, out=None):
     """Softmax output with cross-entropy, from the logits — notebooks 03, 04.
 
     L = −1/m Σ Y ⊙ log softmax(Z)      (log-softmax: finite even for logits of ±1000)
     dZ = (softmax(Z) − Y) / m          (the softmax Jacobian and the 1/softmax of the log cancel)
     Z (m, k), Y (m, k) with rows that sum to 1 (one-hot, or probabilities) → (L, dZ (m, k)).
+    out=(scratch, dZ), two (m, k) arrays: the fast path (``MLP._fast_pass``), the same numbers
+    with one exp instead of two and no new arrays; dZ is written into the second.
     """
     m = Z.shape[0]
+    if out is not None:     # fast path: log softmax(Z) and softmax(Z) from one e^(Z − max)
+        shifted, E = out
+        np.subtract(Z, Z.max(axis=-1, keepdims=True), out=shifted)    # Z − max_row Z
+        np.exp(shifted, out=E)
+        total = E.sum(axis=-1, keepdims=True)                         # (m, 1): Σ_row e^(Z − max)
+        shifted -= np.log(total)                                      # log softmax(Z)
+        L = -np.sum(np.multiply(Y, shifted, out=shifted), where=Y != 0) / m
+        E /= total                                                    # softmax(Z)
+        E -= Y
+        E /= m                                                        # dZ = (softmax(Z) − Y) / m
+        return float(L) + 0.0, E
     L = -np.sum(Y * log_softmax.formula(Z), where=Y != 0) / m    # a term with y = 0 is 0, even where log softmax = −inf
     dZ = (softmax.formula(Z) - Y) / m
     return float(L) + 0.0, dZ               # + 0.0: a perfect fit is 0.0, not −0.0
@@ -335,7 +348,10 @@ def _dropout_backward_door(dA_dropped, cache):
 
 
 def _loss_door(check_targets, p_name="Z"):
-    def door(Z, Y):
+    def door(Z, Y, **fast):
+        if fast:
+            raise SettingError(f"{', '.join(fast)}= is for MLP's fast path only; call the loss "
+                               f"as loss({p_name}, Y).")
         from .data import as_targets           # data builds on this module's neighbours
         Z = _array(p_name, Z)
         Y = as_targets(Z, Y, p_name, "Y")

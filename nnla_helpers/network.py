@@ -17,6 +17,10 @@ backward of each pair in the reverse order, for l = L … 1:
 The 1/m of the mean loss is inside the loss's gradient (see ``layers``), so dW and db need none.
 The network checks X and Y once, at its door, and then calls each pair's ``.formula``: the
 same equations without a learner's checks at every layer.
+
+``loss_and_gradients(X, Y, fast=True)`` — what the ``Trainer`` runs at every step — is the
+fast path, ``_fast_pass``: the same equations with the same numbers, written into buffers kept
+from one step to the next (see its docstring). Everywhere else the pairs run as above.
 """
 
 import numpy as np
@@ -27,7 +31,7 @@ from .data import as_targets
 from .errors import LabelError, SettingError, ShapeError
 from .layers import (LOSSES, LayerCache, activation_backward, activation_forward, check_activation,
                      check_keep_prob, check_mask, dense_backward, dense_forward, dropout_backward,
-                     dropout_forward, dropout_mask)
+                     dropout_forward, dropout_mask, memory_order, softmax_cross_entropy)
 
 INIT_SCHEMES = ("he", "xavier", "uniform")
 INIT_ALIASES = {"essay": "uniform"}     # essay 001 draws every weight and bias from U(−0.5, 0.5)
@@ -149,6 +153,7 @@ class MLP:
         params = [init_layer(a, b, init, self.rng, self.dtype) for a, b in zip(sizes, sizes[1:])]
         self.weights = [W for W, _ in params]
         self.biases = [b for _, b in params]
+        self._buffers = {}      # the fast path's scratch arrays, by (name, shape, order)
 
     def __repr__(self):
         shapes = " → ".join(str(s) for s in self.sizes)
@@ -278,12 +283,15 @@ class MLP:
     def loss_and_delta(self, cache, Y):
         """(L, dZ_L): the loss of the output in ``cache`` against targets Y (from ``targets``)
         and its gradient with respect to the last layer's Z."""
+        return self._loss_and_delta(cache.layers[-1].activation, Y)
+
+    def _loss_and_delta(self, last, Y):
+        """(L, dZ_L) from the output layer's activation cache ``last`` = (Z_L, A_L, g_L)."""
         loss, takes_logits_of = LOSSES[self.loss_name]
-        last = cache.layers[-1]
         if takes_logits_of is not None:
-            return loss(last.Z, Y)                  # from the logits Z_L: dZ_L = (A_L − Y) / m
-        L, dA = loss(last.A, Y)
-        return L, activation_backward.formula(dA, last.activation)
+            return loss(last[0], Y)                 # from the logits Z_L: dZ_L = (A_L − Y) / m
+        L, dA = loss(last[1], Y)
+        return L, activation_backward.formula(dA, last)
 
     def loss_from_cache(self, cache, Y):
         """The loss of the output stored in ``cache`` against targets Y (already via ``targets``)."""
@@ -326,16 +334,91 @@ class MLP:
     def loss_and_gradients(self, X, Y, training=False, fast=False):
         """One forward and one backward pass: (L, {"W1": dW1, "b1": db1, ...}).
 
-        fast=True is the Trainer's fast path (see ``forward``; X and Y were checked once).
+        fast=True is the Trainer's fast path (``_fast_pass``): X and Y were checked once, when
+        training began (shapes are checked here); Y must be the targets from ``targets``. The
+        gradients it returns live in buffers that the next fast call overwrites.
         """
-        if fast:
+        if fast:    # fast path: the same equations, in place, in buffers reused at every step
             self._check_fast(X, Y)
-        else:
-            X = self.check_input(X)
-            Y = self.targets(Y, X.shape[0])
-        _, cache = self.forward(X, training=training, fast=fast)
+            return self._fast_pass(X, Y, training)
+        # manual implementation: the layer pairs of ``layers``, one call each
+        X = self.check_input(X)
+        Y = self.targets(Y, X.shape[0])
+        _, cache = self.forward(X, training=training)
         L, dZ = self.loss_and_delta(cache, Y)
-        return L, self.backward_from(cache, dZ, fast)
+        return L, self.backward_from(cache, dZ)
+
+    def _buffer(self, name, shape, order="C"):
+        """A scratch array of the fast path: made at the first step, reused at every later one."""
+        key = (name, shape, order)
+        if key not in self._buffers:
+            self._buffers[key] = np.empty(shape, self.dtype, order=order)
+        return self._buffers[key]
+
+    def _fast_pass(self, X, Y, training):
+        """``forward`` + ``loss_and_delta`` + ``backward_from``, bit for bit, for a training step.
+
+        The same equations in the same order, without the work a step does not need:
+        - every result goes into a buffer kept from the last step with a batch of this shape
+          (no new arrays, so no fresh memory to fault in), products with ``out=``;
+        - ReLU and its derivative are written in place: A = max(Z, 0), dZ = dA ⊙ [Z > 0];
+        - softmax + cross-entropy takes its exponentials once, for L and for dZ_L
+          (``layers.softmax_cross_entropy(..., out=)``); the plain forward computes softmax(Z_L)
+          for A_L and again inside the loss;
+        - no dA_0 = ∂L/∂X for the first layer: nothing uses it;
+        - products keep the memory order of their left factor (``layers.memory_order``).
+        Other activations and losses, and dropout (the same masks from the same generator),
+        call their ``layers`` formulas as ``forward`` does.
+        """
+        n_layers, dropout = len(self.weights), training and self.keep_prob < 1
+        inputs, activations, dropouts = [], [], []
+        A = X
+        for l, (W, b, g) in enumerate(zip(self.weights, self.biases, self.activations), start=1):
+            inputs.append(A)
+            Z = np.matmul(A, W, out=self._buffer(("Z", l), (A.shape[0], W.shape[1]), memory_order(A)))
+            Z += b                                                  # Z_l = A_{l−1} W_l + b_l  (m, n_l)
+            if l == n_layers and self.loss_name == "cross_entropy":
+                activations.append((Z, None, g))    # softmax(Z_L): inside the loss, below
+                break
+            if g == "relu":                                         # A_l = max(Z_l, 0)
+                A = np.maximum(Z, 0, out=self._buffer(("A", l), Z.shape, memory_order(Z)))
+            else:
+                A = activation_forward.formula(Z, g)[0]             # A_l = g_l(Z_l)
+            activations.append((Z, A, g))
+            D = None
+            if dropout and l < n_layers:                            # Ã_l = A_l ⊙ D_l / p
+                D = dropout_mask.formula(A.shape, self.keep_prob, self.rng, self.dtype)
+                A = dropout_forward.formula(A, D, self.keep_prob)[0]
+            dropouts.append(D)
+        if self.loss_name == "cross_entropy":       # L and dZ_L = (softmax(Z_L) − Y) / m, in place
+            L, dZ = softmax_cross_entropy.formula(
+                Z, Y, out=(self._buffer("shifted", Z.shape, memory_order(Z)),
+                           self._buffer("dZ", Z.shape, memory_order(Z))))
+        else:
+            L, dZ = self._loss_and_delta(activations[-1], Y)
+        grads = {}
+        for l in range(n_layers, 0, -1):
+            A_prev, W = inputs[l - 1], self.weights[l - 1]
+            grads[f"W{l}"] = np.matmul(A_prev.T, dZ, out=self._buffer(("dW", l), W.shape))
+            grads[f"b{l}"] = np.sum(dZ, axis=0, out=self._buffer(("db", l), W.shape[1:]))
+            if l == 1:                              # dW_1 = Xᵀ dZ_1, db_1 = Σ_rows dZ_1; no ∂L/∂X
+                break
+            dA = np.matmul(dZ, W.T, out=self._buffer(("dA", l - 1), A_prev.shape, memory_order(dZ)))
+            if dropouts[l - 2] is not None:         # dA_{l−1} = dZ_l W_lᵀ, then ⊙ D_{l−1} / p
+                dA = dropout_backward.formula(dA, (dropouts[l - 2], self.keep_prob))
+            Z, A, g = activations[l - 2]
+            if g == "relu":                         # dZ_{l−1} = dA_{l−1} ⊙ [Z_{l−1} > 0], in place
+                dZ = np.multiply(dA, np.greater(Z, 0, out=self._mask(Z)), out=dA)
+            else:
+                dZ = activation_backward.formula(dA, (Z, A, g))
+        return L, grads
+
+    def _mask(self, Z):
+        """The fast path's 0/1 scratch array [Z > 0] (booleans), shaped and ordered like Z."""
+        key = ("mask", Z.shape, memory_order(Z))
+        if key not in self._buffers:
+            self._buffers[key] = np.empty(Z.shape, bool, order=memory_order(Z))
+        return self._buffers[key]
 
     # ---- predictions --------------------------------------------------------------------
     def predict_proba(self, X):

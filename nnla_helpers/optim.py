@@ -53,18 +53,23 @@ def l2_gradient(params, weight_decay):
 class Momentum:
     """Gradient descent with momentum μ (μ = 0: plain gradient descent). Notebooks 01, 07.
 
-    ``step(params, grads, lr)`` updates the arrays of ``params`` in place."""
+    ``step(params, grads, lr)`` updates the arrays of ``params`` in place;
+    overwrite_grads=True (the Trainer's fast path, whose gradients are scratch arrays) forms
+    lr·dP in the gradient's own array instead of a new one: the same numbers."""
 
     def __init__(self, params, momentum=0.0):
         self.momentum = checks.number("momentum", momentum, at_least=0, below=1,
                                       hint=" 0 is plain gradient descent; 0.9 is usual.")
         self.velocity = {name: np.zeros_like(p) for name, p in params.items()}
 
-    def step(self, params, grads, lr):
+    def step(self, params, grads, lr, overwrite_grads=False):
         for name, p in params.items():
             v = self.velocity[name]
             v *= self.momentum                  # v ← μ·v − lr·dP   (in place: no new arrays)
-            v -= lr * grads[name]
+            if overwrite_grads:                 # fast path: lr·dP in dP's own array
+                v -= np.multiply(grads[name], lr, out=grads[name])
+            else:
+                v -= lr * grads[name]
             p += v                              # P ← P + v
 
 
@@ -80,7 +85,8 @@ class Adam:
         self.s = {name: np.zeros_like(p) for name, p in params.items()}
         self.t = 0
 
-    def step(self, params, grads, lr):
+    def step(self, params, grads, lr, overwrite_grads=False):
+        """One Adam update of ``params`` in place (``overwrite_grads`` is Momentum's; unused)."""
         self.t += 1
         b1, b2 = self.beta1, self.beta2
         for name, p in params.items():

@@ -128,6 +128,7 @@ class Trainer:
         self.step_count = 0      # updates made so far
         self.epoch = 0           # complete passes over the training set so far
         self._order, self._pos = None, 0
+        self._batch = None       # the fast path's (X_b, Y_b) arrays, reused batch after batch
 
     @staticmethod
     def _data(net, X, Y, x_name, y_name):
@@ -154,7 +155,16 @@ class Trainer:
             self._order = self.rng.permutation(m)
         idx = self._order[self._pos:self._pos + self.batch_size]
         self._pos += self.batch_size
-        return self.X[idx], self.Y[idx]
+        if not self.fast:
+            return self.X[idx], self.Y[idx]       # the rows idx of X and Y: new arrays
+        # fast path: the same rows, copied into arrays kept from the last batch of this size
+        # (mode="clip": idx is in range; the default mode would copy the rows twice)
+        if self._batch is None or self._batch[0].shape[0] != idx.shape[0]:
+            self._batch = (np.empty((idx.shape[0], self.X.shape[1]), self.X.dtype),
+                           np.empty((idx.shape[0], self.Y.shape[1]), self.Y.dtype))
+        X_b, Y_b = self._batch
+        return (np.take(self.X, idx, axis=0, out=X_b, mode="clip"),
+                np.take(self.Y, idx, axis=0, out=Y_b, mode="clip"))
 
     def step(self):
         """One update on the next batch. Returns the batch loss; raises DivergenceError on NaN/inf."""
@@ -174,7 +184,10 @@ class Trainer:
             if self.weight_decay:                       # dW ← dW + λ·W
                 for name, decay in optim.l2_gradient(params, self.weight_decay).items():
                     grads[name] = grads[name] + decay
-            self.update.step(params, grads, lr)
+            if self.fast:    # the fast path's gradients are its own scratch arrays
+                self.update.step(params, grads, lr, overwrite_grads=True)
+            else:
+                self.update.step(params, grads, lr)
         self.history.step_loss.append(loss)
         if self._pos >= self.X.shape[0]:             # a full pass is done
             self.epoch += 1

@@ -198,3 +198,64 @@ def test_fast_path_still_checks_shapes():
     assert L_fast == L_plain
     for name in g_plain:
         np.testing.assert_allclose(g_fast[name], g_plain[name], rtol=1e-14)
+
+
+# ---- the fast path (MLP._fast_pass): the plain path's numbers, from reused buffers ------------
+
+def _mnist_like(m, seed=0):
+    """m 28×28 'images' of float32 pixels k/255 (a quarter of them black) and labels 0–9."""
+    rng = np.random.default_rng(seed)
+    X = (rng.integers(0, 256, (m, 784)) * (rng.random((m, 784)) > 0.25) / 255).astype(np.float32)
+    return X, rng.integers(0, 10, m)
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_fast_path_equals_the_plain_path_on_an_mnist_like_batch(order):
+    X, y = _mnist_like(64)
+    X = np.asarray(X, order=order)          # mini-batches are rows (C), full batches columns (F)
+    net = MLP([784, 32, 16, 10], seed=0, dtype=np.float32)
+    Y = net.targets(y, 64)
+    L_plain, g_plain = net.loss_and_gradients(X, Y)
+    for _ in range(2):                      # the second call reuses the first call's buffers
+        L_fast, g_fast = net.loss_and_gradients(X, Y, fast=True)
+        assert np.isclose(L_fast, L_plain, rtol=1e-6)
+        assert set(g_fast) == set(g_plain)
+        for name in g_plain:
+            assert g_fast[name].dtype == np.float32
+            np.testing.assert_allclose(g_fast[name], g_plain[name], rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("hidden, output", [("relu", "softmax"), ("tanh", "sigmoid"),
+                                            ("leaky_relu", "identity")])
+def test_fast_path_gradients_match_finite_differences(hidden, output):
+    """The in-place branches (ReLU, softmax + cross-entropy) and the formula ones (tanh,
+    sigmoid + binary cross-entropy, MSE), in float64, against central differences."""
+    from nnla_helpers.gradcheck import numerical_gradient, relative_error
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(6, 5))
+    net = MLP([5, 7, 4, 3], hidden=hidden, output=output, seed=2)
+    Y = net.targets(rng.integers(0, 3, 6) if output == "softmax" else rng.random((6, 3)).round()
+                    if output == "sigmoid" else rng.normal(size=(6, 3)), 6)
+    _, grads = net.loss_and_gradients(X, Y, fast=True)
+    grads = {name: g.copy() for name, g in grads.items()}      # buffers: the next call overwrites
+    for name, p in net.parameters().items():
+        numeric = numerical_gradient(lambda: net.loss_and_gradients(X, Y, fast=True)[0], p)
+        assert relative_error(grads[name], numeric) < 1e-7, name
+
+
+def test_fast_path_keeps_one_set_of_buffers_per_batch_shape():
+    X, y = _mnist_like(10)
+    net = MLP([784, 8, 10], seed=0, dtype=np.float32)
+    Y = net.targets(y, 10)
+    for rows in (10, 4, 10):                # a last, smaller batch, then a full one again
+        L_fast, g_fast = net.loss_and_gradients(X[:rows], Y[:rows], fast=True)
+        L_plain, g_plain = net.loss_and_gradients(X[:rows], y[:rows])
+        assert np.isclose(L_fast, L_plain, rtol=1e-6)
+        np.testing.assert_allclose(g_fast["W1"], g_plain["W1"], rtol=1e-5, atol=1e-7)
+    assert len({key[1] for key in net._buffers if key[0] == ("Z", 1)}) == 2
+
+
+def test_loss_refuses_the_fast_paths_out_argument():
+    from nnla_helpers.errors import SettingError
+    with pytest.raises(SettingError, match="fast path only"):
+        layers.softmax_cross_entropy(np.zeros((2, 3)), [0, 1], out=(None, None))

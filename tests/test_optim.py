@@ -244,3 +244,19 @@ def test_valley_refuses_what_is_no_point_in_plain_words(p, error, words):
 def test_valley_refuses_bad_constants(kwargs, words):
     with pytest.raises(SettingError, match=words):
         optim.valley(np.ones(2), **kwargs)
+
+
+def test_momentum_overwriting_the_gradients_takes_the_same_steps():
+    """The Trainer's fast path lets Momentum form lr·dP in the gradient's own array."""
+    rng = np.random.default_rng(0)
+    start = {"W1": rng.normal(size=(3, 2)).astype(np.float32), "b1": np.zeros(2, np.float32)}
+    runs = []
+    for overwrite in (False, True):
+        params = {name: p.copy() for name, p in start.items()}
+        rule = optim.Momentum(params, momentum=0.9)
+        for t in range(3):
+            grads = {name: np.full_like(p, 0.1 * (t + 1)) for name, p in params.items()}
+            rule.step(params, grads, 0.05, overwrite_grads=overwrite)
+        runs.append(params)
+    for name in start:
+        np.testing.assert_array_equal(runs[0][name], runs[1][name])
