@@ -392,11 +392,15 @@ def report(runs, load):
         worst = max(np.percentile(c, 90) for c in clicks)
         plays = [r["play"][0] for r in runs[lab].values() if "play" in r]
         drags = [r["drag"] for r in runs[lab].values() if "drag" in r]
-        verdicts.append(f"{lab}: worst click p90 {worst:.0f} ms "
-                        f"({'OK' if worst <= 100 else 'over 100 ms'}); slowest Play "
-                        f"{min(plays):.1f}/s ({'OK' if min(plays) >= 10 else 'under 10/s'}); "
-                        f"drags {'all end on the right picture' if all(d['final_ok'] for d in drags) else 'END WRONG'}, "
-                        f"longest settle {max(d['settle_ms'] for d in drags):.0f} ms")
+        parts = [f"worst click p90 {worst:.0f} ms ({'OK' if worst <= 100 else 'over 100 ms'})"]
+        if plays:
+            parts.append(f"slowest Play {min(plays):.1f}/s "
+                         f"({'OK' if min(plays) >= 10 else 'under 10/s'})")
+        if drags:
+            ok = all(d["final_ok"] for d in drags)
+            parts.append(f"drags {'all end on the right picture' if ok else 'END WRONG'}, "
+                         f"longest settle {max(d['settle_ms'] for d in drags):.0f} ms")
+        verdicts.append(f"{lab}: " + "; ".join(parts))
     print()
     print("\n".join(verdicts))
 

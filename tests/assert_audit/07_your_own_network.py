@@ -44,7 +44,7 @@ MUTANTS = [
          breaks="assert best_lr == 0.3                                    # ✔ the middle rate: 0.03 is slow, 3.0 overshoots"),
     dict(cell="best_lr, best_epoch = min(",                         # lr 3.0's runs replaced by a working rate
          old="best_lr, best_epoch = min(", new='runs[3.0] = runs[0.3]\nbest_lr, best_epoch = min(',
-         breaks='assert all(abs(v - np.log(10)) < 0.1 for v in runs[3.0]["val_loss"])   # ✔ lr 3.0: stuck at chance, ln 10'),
+         breaks='assert all(abs(v - np.log(10)) < 0.25 for v in runs[3.0]["val_loss"])  # ✔ lr 3.0: stuck at chance, ln 10'),
     # ---- 4. updates -------------------------------------------------------------------------------
     dict(cell="loss0, grad0 = optim.valley(np.array([-4.0, 1.5]))",  # a round bowl, not a valley
          old="loss0, grad0 = optim.valley(np.array([-4.0, 1.5]))",
