@@ -20,14 +20,12 @@ How
 Each epoch is timed with ``time.perf_counter()`` around nothing but the training steps;
 accuracy is computed afterwards, outside the timed region. The two libraries take turns
 epoch by epoch (helpers, torch, then torch, helpers, ...) so that a noisy machine slows
-both alike, and the median epoch is reported. Both use the same number of threads
-(``--threads``, default 2): ``torch.set_num_threads`` for PyTorch and, if threadpoolctl
-is installed, a limit on NumPy's BLAS (otherwise OpenBLAS uses one thread per core).
-
-The helpers' Trainer chooses its own BLAS threads per product size (``blas.threads_for``:
-one thread below ``blas.LARGE_PRODUCT`` = 2²⁴ multiply-adds; 128 × 784 × 128 is below it),
-so with ``--threads 2`` PyTorch gets two threads and the helpers one; ``--threads 1`` gives
-both one. The table prints the count each side used.
+both alike, and the median epoch is reported. PyTorch uses ``--threads`` threads (default 2, ``torch.set_num_threads``). The helpers run as
+a learner runs them: one BLAS thread by default, and for a batch whose largest product reaches
+``blas.LARGE_PRODUCT`` multiply-adds one thread per core that other programs leave idle,
+decided by the Trainer at every epoch (``blas.threads_for``; NNLA_BLAS_THREADS=n fixes it).
+The table prints the counts each side used, epoch by epoch. (NumPy's BLAS is never limited
+behind the course's back: ``blas.limit`` keeps its own account of the thread count.)
 
 The BLAS bound: the time of nothing but the matrix products one helpers epoch makes, taking
 its turn with the two libraries (helpers, torch, bound, then bound, torch, helpers, ...).
@@ -107,9 +105,11 @@ class HelpersRun:
                        dtype=np.float32)
         self.trainer = Trainer(self.net, X_train, y_train, lr=LR, batch_size=BATCH_SIZE,
                                momentum=MOMENTUM, seed=SEED)
+        self.threads = []          # the BLAS threads the Trainer chose, epoch by epoch
 
     def epoch(self):
         self.trainer.run_epoch()
+        self.threads.append(self.trainer.blas_threads)
 
     def test_accuracy(self):
         return self.net.accuracy(self.X_test, self.y_test)
@@ -260,16 +260,13 @@ def import_torch(threads):
     return torch
 
 
-def limit_blas_threads(threads):
-    """Limit NumPy's BLAS to ``threads`` threads with threadpoolctl; return a description."""
-    try:
-        import threadpoolctl
-    except ImportError:
-        return "BLAS threads: not limited (threadpoolctl not installed); OpenBLAS uses one per core"
-    threadpoolctl.threadpool_limits(threads, user_api="blas")
-    blas = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+def describe_blas():
+    """NumPy's BLAS libraries, their kernels and thread counts (threadpoolctl), as one line."""
+    import threadpoolctl
+    libs = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
     return "; ".join(f"BLAS: {i['internal_api']} {i.get('version')} kernel "
-                     f"{i.get('architecture', '?')}, {i['num_threads']} threads" for i in blas)
+                     f"{i.get('architecture', '?')}, {i['num_threads']} thread(s) by default"
+                     for i in libs)
 
 
 def code_version():
@@ -342,7 +339,8 @@ def parse_args():
     p.add_argument("--quick", action="store_true",
                    help="smoke run: 1 epoch, 50 essay steps, results file not written")
     p.add_argument("--no-torch", action="store_true", help="measure the helpers only")
-    p.add_argument("--threads", type=int, default=2, help="threads for torch and NumPy's BLAS (2)")
+    p.add_argument("--threads", type=int, default=2,
+                   help="threads for torch (2); the helpers choose theirs (blas.threads_for)")
     return p.parse_args()
 
 
@@ -350,8 +348,7 @@ def main():
     args = parse_args()
     epochs, essay_steps = (1, 50) if args.quick else (args.epochs, ESSAY_STEPS)
     torch = None if args.no_torch else import_torch(args.threads)
-    blas = limit_blas_threads(args.threads)
-    env_lines = environment(args.threads, torch, blas)
+    env_lines = environment(args.threads, torch, describe_blas())
     print("\n".join(env_lines), flush=True)
 
     data = load_mnist()
@@ -359,13 +356,10 @@ def main():
     helpers = HelpersRun(data)
     bound = BlasBound(data[0].shape[0], helpers.trainer)
     runs = [helpers] + ([TorchRun(data, torch)] if torch else []) + [bound]
-    threads = helpers.trainer.blas_threads
-    env_lines.append(f"threads used: helpers {threads} for these products (blas.threads_for), "
-                     f"BLAS bound {threads}"
-                     + (f", torch {torch.get_num_threads()}" if torch else ""))
-    print(env_lines[-1])
     print(f"784-128-10, {epochs} epoch(s), alternating:", flush=True)
     times = train_alternating(runs, epochs)
+    env_lines.append(f"BLAS threads per epoch: helpers {helpers.threads} (blas.threads_for), "
+                     f"the bound the same" + (f"; torch {torch.get_num_threads()}" if torch else ""))
     accuracies = {run.name: run.test_accuracy() for run in runs}
     print(f"essay 001 recipe, {essay_steps} full-batch steps ...", flush=True)
     essay = essay_recipe(data, essay_steps)
