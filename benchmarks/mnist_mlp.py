@@ -20,12 +20,13 @@ How
 Each epoch is timed with ``time.perf_counter()`` around nothing but the training steps;
 accuracy is computed afterwards, outside the timed region. The two libraries take turns
 epoch by epoch (helpers, torch, then torch, helpers, ...) so that a noisy machine slows
-both alike, and the median epoch is reported. PyTorch uses ``--threads`` threads (default 2, ``torch.set_num_threads``). The helpers run as
-a learner runs them: one BLAS thread by default, and for a batch whose largest product reaches
-``blas.LARGE_PRODUCT`` multiply-adds one thread per core that other programs leave idle,
-decided by the Trainer at every epoch (``blas.threads_for``; NNLA_BLAS_THREADS=n fixes it).
-The table prints the counts each side used, epoch by epoch. (NumPy's BLAS is never limited
-behind the course's back: ``blas.limit`` keeps its own account of the thread count.)
+both alike, and the median epoch is reported. PyTorch uses ``--threads`` threads (default 2,
+``torch.set_num_threads``). The helpers run as a learner runs them: one BLAS thread by
+default, and for a batch whose largest product reaches ``blas.LARGE_PRODUCT`` multiply-adds
+one thread per core that other programs leave idle, decided by the Trainer at every epoch
+(``blas.threads_for``; NNLA_BLAS_THREADS=n fixes it). The table prints the counts each side
+used, epoch by epoch. NumPy's BLAS is never limited behind the course's back: ``blas.limit``
+keeps its own account of the thread count.
 
 The BLAS bound: the time of nothing but the matrix products one helpers epoch makes, taking
 its turn with the two libraries (helpers, torch, bound, then bound, torch, helpers, ...).
