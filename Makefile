@@ -94,6 +94,7 @@ bench: $(BENCH_STAMP)    ## speed benchmarks (installs PyTorch's CPU build for c
 	$(BIN)/python benchmarks/mnist_mlp.py
 	$(BIN)/python benchmarks/widget_frames.py
 	$(BIN)/python benchmarks/blas_threads.py
+	$(BIN)/python benchmarks/memory_kept.py
 	$(BIN)/python benchmarks/notebook_load.py
 
 bench-browser: $(BROWSER_STAMP) chromium  ## click → picture and Play rate in Chromium, quiet and with 2 competing processes

@@ -25,6 +25,7 @@ Where each equation lives (each once), and the notebook that teaches it:
     checks, errors  the input checks every public function runs at its door, and   all
                   the plain-words errors they raise (all are ``NnlaError``)
     blas          how many threads NumPy's matrix products use                     06
+    memory        memory kept between training steps (glibc's heap settings)       all
     plots         static figures, one module per topic (``plots.__init__`` lists)  01–06
     widgets       the interactive widgets (``widgets.__init__`` lists them)         01–06
     exercises     the checkers of the exercises, one module per topic              01–06
@@ -39,6 +40,7 @@ when you import them yourself.
 """
 
 from . import blas  # first: sets NumPy's BLAS to one thread before any product runs
+from . import memory  # and keeps freed memory for the next step's arrays (Linux)
 from . import (activations, checks, data, errors, gradcheck, layers, linear, losses, metrics,
                network, optim, train)
 from .data import load_mnist, one_hot
@@ -49,7 +51,7 @@ from .train import History, Trainer
 
 __version__ = "0.1.0"
 
-__all__ = ["activations", "blas", "checks", "data", "errors", "gradcheck", "layers", "linear",
+__all__ = ["activations", "blas", "memory", "checks", "data", "errors", "gradcheck", "layers", "linear",
            "losses", "metrics", "network", "optim", "train", "load_mnist", "one_hot", "MLP", "Trainer",
            "History", "NnlaError", "BadValueError", "DataFileError", "DivergenceError",
            "LabelError", "SettingError", "ShapeError"]

@@ -41,7 +41,8 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 import matplotlib as mpl
 import numpy as np
-from matplotlib.transforms import offset_copy
+from matplotlib.patches import Rectangle
+from matplotlib.transforms import Bbox, offset_copy
 from traitlets import validate
 
 from ..errors import NnlaError, SettingError
@@ -195,6 +196,28 @@ class FigureWidget(LiveWidget):
     def invalidate(self):
         """Forget the background: the next render is a full one (axes or titles changed)."""
         self._background = None
+
+    def change_static(self, artist, change):
+        """Call ``change()`` (a new title, say) on ``artist``, a part of the saved background
+        with nothing beneath it, and redraw only that patch of the background: its old and new
+        extents blanked in the figure's colour, the artist drawn on them. Much cheaper than
+        the full redraw that ``invalidate`` asks for."""
+        if self._background is None:           # the next render draws everything anyway
+            change()
+            return
+        canvas = self.figure.canvas
+        renderer = canvas.get_renderer()
+        canvas.restore_region(self._background)
+        old = artist.get_window_extent(renderer)
+        change()
+        box = Bbox.union([old, artist.get_window_extent(renderer)]).padded(2)
+        blank = Rectangle((box.x0, box.y0), box.width, box.height, transform=None,
+                          facecolor=self.figure.get_facecolor(), edgecolor="none")
+        blank.set_figure(self.figure)
+        with course_style():
+            self.figure.draw_artist(blank)
+            self.figure.draw_artist(artist)
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
 
     # ---- showing --------------------------------------------------------------------------
     def snapshot(self):

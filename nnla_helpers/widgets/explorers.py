@@ -332,8 +332,8 @@ class LayerGridView(FigureWidget):
             self.lines, self.points = [], []
             for ax in self.axes:
                 # a new seed usually needs new limits, so a frame draws the ticks: few of them
-                ax.xaxis.set_major_locator(MaxNLocator(4))
-                ax.yaxis.set_major_locator(MaxNLocator(4))
+                ax.xaxis.set_major_locator(MaxNLocator(3))
+                ax.yaxis.set_major_locator(MaxNLocator(3))
                 self.lines.append([ax.plot([], [], color=c, lw=1.3, alpha=0.85)[0] for c in colors])
                 if self.X is not None:
                     c = [class_color(k) for k in self.y] if self.y is not None else "k"
@@ -341,7 +341,12 @@ class LayerGridView(FigureWidget):
                                                   edgecolors="black", linewidths=0.2, zorder=3))
             self.figure.subplots_adjust(left=0.05, right=0.99, bottom=0.08, top=0.78, wspace=0.25)
         self.panel_limits = {}
-        self._dynamic = [a for p in range(n_panels) for a in self.lines[p]] + self.points
+        # A new seed moves every panel after the input, limits and all: their axes (ticks and
+        # tick labels) are drawn with the lines at every frame, so that the saved background
+        # (frames, titles, the input panel) stays; a full redraw costs three times as much.
+        self._moving_axes = [axis for ax in self.axes[1:] for axis in (ax.xaxis, ax.yaxis)]
+        self._dynamic = ([a for p in range(n_panels) for a in self.lines[p]] + self.points
+                         + self._moving_axes)
 
     def update(self):
         """Push the grid and the data through the layers and redraw every panel."""
@@ -372,14 +377,17 @@ class LayerGridView(FigureWidget):
                 self.overflowed.append(p)
                 title += "\n(NaN or ∞: the numbers overflowed, nothing to draw)"
             if ax.get_title() != title:          # the titles change with the activation only
-                ax.set_title(title, fontsize=12, y=1.0)   # y given: not re-placed at every draw
-                self.invalidate()
+                # y given: not re-placed at every draw
+                self.change_static(ax.title, lambda: ax.set_title(title, fontsize=12, y=1.0))
         suptitle = (f"{net.sizes} network, hidden activation: {act}"
                     + (" — every layer is affine: the grid stays parallelograms"
                        if act == "identity" else ""))
         if self.figure.get_suptitle() != suptitle:
-            self.figure.suptitle(suptitle, fontsize=13, y=0.99)
-            self.invalidate()
+            if self.figure._suptitle is None:
+                self.figure.suptitle(suptitle, fontsize=13, y=0.99)
+            else:
+                self.change_static(self.figure._suptitle, lambda: self.figure.suptitle(
+                    suptitle, fontsize=13, y=0.99))
         self.render(full=False)                   # a new seed: only the lines and points move
         show_message(self.notice, "")             # drawn: an earlier error is over
 
@@ -405,7 +413,8 @@ class LayerGridView(FigureWidget):
         self.panel_limits[p] = limits = ((mx - half_x, mx + half_x), (my - half_y, my + half_y))
         ax.set_xlim(*limits[0])
         ax.set_ylim(*limits[1])
-        self.invalidate()
+        if p == 0:                    # the input panel's axes are part of the background
+            self.invalidate()
 
     def _title(self, p, n_layers, act, net):
         if p == 0:

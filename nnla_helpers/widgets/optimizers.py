@@ -19,7 +19,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from .. import checks, layers, optim
+from .. import blas, checks, layers, optim
 from ..network import INIT_ALIASES, INIT_SCHEMES, init_layer
 from ..style import DPI, OKABE_ITO, course_style, new_figure
 from ..train import DIVERGE_ABOVE, runaway
@@ -517,7 +517,9 @@ class InitExplorer(FigureWidget):
         rng = np.random.default_rng(self.seed)
         A = rng.standard_normal((self.samples, self.width))[:rows]
         outputs = [A]
-        with np.errstate(all="ignore"):
+        # 500 × 256 × 256 multiply-adds a layer: a large product, so idle cores may help
+        threads = blas.threads_for(A.shape[0], [self.width] * (MAX_DEPTH + 1))
+        with np.errstate(all="ignore"), blas.limit(threads):
             for _ in range(MAX_DEPTH):
                 W, b = init_layer(self.width, self.width, scheme, rng)
                 Z, _ = layers.dense_forward(A, W, b)

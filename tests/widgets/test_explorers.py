@@ -111,6 +111,22 @@ def test_layer_grid_relu_folds_the_grid():
     assert all(collinear(line.get_xydata()) for line in view.lines[1])
 
 
+def test_layer_grid_new_seed_or_activation_redraws_only_what_moved():
+    view = LayerGridView(layer_sizes=(2, 2, 2), activation="relu", seed=21)
+    full_draws = []
+    canvas_draw = view.figure.canvas.draw
+    view.figure.canvas.draw = lambda: (full_draws.append(1), canvas_draw())[1]
+    for change in [("seed", 22), ("seed", 23), ("activation", "tanh"), ("activation", "identity"),
+                   ("seed", 3), ("activation", "relu")]:
+        setattr(getattr(view, change[0]), "value", change[1])
+        frame = view.image.value
+        assert not full_draws, f"{change} redrew the whole figure"
+        view.render(full=True)                     # the picture a full redraw makes
+        assert view.image.value == frame, f"after {change} the frame differs from a full redraw"
+        full_draws.clear()
+    view.close()
+
+
 def test_layer_grid_wide_layers_show_two_units_and_say_so():
     X, y = data.xor(80)
     net = MLP([2, 16, 2], hidden="tanh", seed=0)
