@@ -5,7 +5,7 @@ and frees them again, thousands of times. With the C library's default settings 
 (glibc), freeing a few hundred kilobytes at the top of the heap gives the memory back to the
 operating system, so the next step's arrays are fetched again a page (4 KB) at a time, each
 page a fault into the kernel. On a virtual machine — Binder, a school JupyterHub, CI — that
-costs more than the arithmetic: a 400 × 128 layer, Z = A W + b then ReLU, took 2.2× as long
+costs more than the arithmetic: a 400 × 128 layer, Z = A W + b then ReLU, took 2.1× as long
 as with the memory kept (benchmarks/README.md, "Memory kept between steps").
 
 ``keep_memory()`` asks glibc to keep ``TOP_PAD`` bytes at the top of the heap when it shrinks,

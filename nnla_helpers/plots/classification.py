@@ -40,11 +40,8 @@ def class_probabilities(net, X):
     The rows go through ``net.predict_proba`` in blocks of ``GRID_BLOCK`` (each row's
     probabilities depend on that row only). Notebooks 02, 03, 05."""
     net = _inputs.network(net)
-    if len(X) <= GRID_BLOCK:
-        P = _inputs.predictions(net, X)
-    else:
-        P = np.concatenate([_inputs.predictions(net, X[i:i + GRID_BLOCK])
-                            for i in range(0, len(X), GRID_BLOCK)])
+    P = np.concatenate([_inputs.predictions(net, X[i:i + GRID_BLOCK])
+                        for i in range(0, max(len(X), 1), GRID_BLOCK)])
     if P.shape[1] == 1:
         P = np.hstack([1 - P, P])
     return P

@@ -344,9 +344,8 @@ class LayerGridView(FigureWidget):
         # A new seed moves every panel after the input, limits and all: their axes (ticks and
         # tick labels) are drawn with the lines at every frame, so that the saved background
         # (frames, titles, the input panel) stays; a full redraw costs three times as much.
-        self._moving_axes = [axis for ax in self.axes[1:] for axis in (ax.xaxis, ax.yaxis)]
-        self._dynamic = ([a for p in range(n_panels) for a in self.lines[p]] + self.points
-                         + self._moving_axes)
+        moving_axes = [axis for ax in self.axes[1:] for axis in (ax.xaxis, ax.yaxis)]
+        self._dynamic = [a for p in range(n_panels) for a in self.lines[p]] + self.points + moving_axes
 
     def update(self):
         """Push the grid and the data through the layers and redraw every panel."""
