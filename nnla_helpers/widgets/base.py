@@ -48,6 +48,8 @@ from traitlets import validate
 from ..errors import NnlaError, SettingError
 from ..style import course_style, encode_png
 
+KEPT_BACKGROUNDS = 8        # backgrounds a widget keeps for use_kept_background
+
 
 # ---- controls that refuse NaN ------------------------------------------------------------------
 
@@ -153,6 +155,7 @@ class FigureWidget(LiveWidget):
         self.image.add_class("nnla-figure")
         self._dynamic = []          # artists redrawn every frame, in drawing order
         self._background = None     # the saved picture of everything else
+        self._kept = {}             # earlier backgrounds, by what their changeable parts showed
         self.frame_times = []       # seconds per render, to keep an eye on the cost
 
     # ---- drawing --------------------------------------------------------------------------
@@ -168,6 +171,7 @@ class FigureWidget(LiveWidget):
             with self._as_background(), course_style():
                 canvas.draw()
             self._background = canvas.copy_from_bbox(self.figure.bbox)
+            self._kept.clear()                  # drawn afresh: the earlier ones may be stale
         else:
             canvas.restore_region(self._background)
         for a in self._dynamic:
@@ -196,6 +200,25 @@ class FigureWidget(LiveWidget):
     def invalidate(self):
         """Forget the background: the next render is a full one (axes or titles changed)."""
         self._background = None
+        self._kept.clear()
+
+    def keep_background(self, key):
+        """Keep the current background under ``key``, a description of what its changeable
+        parts show (their texts, say), for ``use_kept_background``. At most KEPT_BACKGROUNDS
+        are kept (about 1 MB each); a full render or ``invalidate`` forgets them all."""
+        if self._background is not None:
+            self._kept.pop(key, None)
+            self._kept[key] = self._background
+            while len(self._kept) > KEPT_BACKGROUNDS:
+                del self._kept[next(iter(self._kept))]      # the oldest
+
+    def use_kept_background(self, key):
+        """Make the background kept under ``key`` the current one; False if there is none
+        (then change what changed, with ``change_static``, as usual)."""
+        kept = self._kept.get(key) if self._background is not None else None
+        if kept is not None:
+            self._background = kept
+        return kept is not None
 
     def change_static(self, artist, change):
         """Call ``change()`` (a new title, say) on ``artist``, a part of the saved background

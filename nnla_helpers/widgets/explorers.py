@@ -5,6 +5,8 @@
     DigitExplorer(net, X, y)        one MNIST image, its 784-vector, hidden activations, 10 probabilities
 """
 
+import functools
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import MaxNLocator
@@ -358,6 +360,7 @@ class LayerGridView(FigureWidget):
             data_stages = self.stages(self.X, view) if self.X is not None else None
         n_layers = len(net.weights)
         self.overflowed = []                 # the panels whose numbers are no longer numbers
+        titles = []
         for p, ax in enumerate(self.axes):
             shown = [self._first_two(stages[p]) for stages in grid_stages]
             data = self._first_two(data_stages[p]) if data_stages is not None else None
@@ -375,20 +378,34 @@ class LayerGridView(FigureWidget):
             else:
                 self.overflowed.append(p)
                 title += "\n(NaN or ∞: the numbers overflowed, nothing to draw)"
-            if ax.get_title() != title:          # the titles change with the activation only
-                # y given: not re-placed at every draw
-                self.change_static(ax.title, lambda: ax.set_title(title, fontsize=12, y=1.0))
+            titles.append(title)
         suptitle = (f"{net.sizes} network, hidden activation: {act}"
                     + (" — every layer is affine: the grid stays parallelograms"
                        if act == "identity" else ""))
-        if self.figure.get_suptitle() != suptitle:
-            if self.figure._suptitle is None:
-                self.figure.suptitle(suptitle, fontsize=13, y=0.99)
-            else:
-                self.change_static(self.figure._suptitle, lambda: self.figure.suptitle(
-                    suptitle, fontsize=13, y=0.99))
+        self._show_titles(titles, suptitle)
         self.render(full=False)                   # a new seed: only the lines and points move
+        self.keep_background((tuple(titles), suptitle))
         show_message(self.notice, "")             # drawn: an earlier error is over
+
+    def _show_titles(self, titles, suptitle):
+        """The titles change with the activation only. A background drawn earlier with these
+        titles is used again; otherwise each changed title is drawn into the background."""
+        changed = [(ax, title) for ax, title in zip(self.axes, titles) if ax.get_title() != title]
+        if self.figure._suptitle is None:
+            self.figure.suptitle(suptitle, fontsize=13, y=0.99)
+        elif self.figure.get_suptitle() != suptitle:
+            changed.append((None, suptitle))
+        kept = self.use_kept_background((tuple(titles), suptitle))
+        for ax, title in changed:
+            # y given: not re-placed at every draw
+            if ax is None:
+                change = functools.partial(self.figure.suptitle, title, fontsize=13, y=0.99)
+            else:
+                change = functools.partial(ax.set_title, title, fontsize=12, y=1.0)
+            if kept:
+                change()                          # already in the background
+            else:
+                self.change_static(self.figure._suptitle if ax is None else ax.title, change)
 
     def _fit_panel(self, p, ax, xy):
         """Limits that show the points ``xy`` at one scale across and up (true angles:

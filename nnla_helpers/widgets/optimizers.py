@@ -514,18 +514,30 @@ class InitExplorer(FigureWidget):
         generator. ``rows``: push only the first rows of X through (the same weights)."""
         scheme = self.scheme.value if scheme is None else scheme
         activation = self.activation.value if activation is None else activation
-        rng = np.random.default_rng(self.seed)
-        A = rng.standard_normal((self.samples, self.width))[:rows]
+        X, params = self._drawn(scheme)
+        A = X[:rows]
         outputs = [A]
         # 500 × 256 × 256 multiply-adds a layer: a large product, so idle cores may help
         threads = blas.threads_for(A.shape[0], [self.width] * (MAX_DEPTH + 1))
         with np.errstate(all="ignore"), blas.limit(threads):
-            for _ in range(MAX_DEPTH):
-                W, b = init_layer(self.width, self.width, scheme, rng)
+            for W, b in params:
                 Z, _ = layers.dense_forward(A, W, b)
                 A, _ = layers.activation_forward(Z, activation)
                 outputs.append(A)
         return outputs
+
+    def _drawn(self, scheme):
+        """X and the ``MAX_DEPTH`` layers' (W, b) for ``scheme``, in that order from
+        ``np.random.default_rng(seed)``. The draws do not depend on the activation, so the
+        last scheme's are kept: a new activation then costs only the pass (drawing 10 × 256 ×
+        256 weights takes about as long as multiplying by them)."""
+        key = (scheme, self.seed, self.width, self.samples)
+        if getattr(self, "_drawn_key", None) != key:
+            rng = np.random.default_rng(self.seed)
+            X = rng.standard_normal((self.samples, self.width))
+            params = [init_layer(self.width, self.width, scheme, rng) for _ in range(MAX_DEPTH)]
+            self._drawn_key, self._drawn_params = key, (X, params)
+        return self._drawn_params
 
     @staticmethod
     def _stds(outputs):
@@ -534,12 +546,23 @@ class InitExplorer(FigureWidget):
     def _compute(self):
         """The pass for the current scheme and activation, and what the figure needs of each
         layer: its std, its share of exact zeros, its other values and their range."""
-        outputs = self.layer_outputs()
+        self._outputs = outputs = self.layer_outputs()
         self.stds = self._stds(outputs)
-        self.zeros = np.array([float(np.mean(A == 0)) for A in outputs])
-        self._nonzero = [A[A != 0] if z else A.ravel() for A, z in zip(outputs, self.zeros)]
-        self._ranges = [(float(v.min()), float(v.max())) if v.size else (0.0, 0.0)
-                        for v in self._nonzero]
+        self._zero_counts = [int(np.count_nonzero(A == 0)) for A in outputs]
+        self.zeros = np.array([n / A.size for n, A in zip(self._zero_counts, outputs)])
+        # every ridge's x-range includes 0, so the exact zeros cannot widen it
+        self._ranges = [(float(A.min()), float(A.max())) for A in outputs]
+
+    def _ridge_counts(self, k, lo, hi):
+        """Layer k's histogram over N_BINS equal bins of [lo, hi], its exact zeros left out:
+        np.histogram's counts, by one bincount (every value lies in the range)."""
+        A = self._outputs[k].ravel()
+        bins = ((A - lo) * (N_BINS / (hi - lo))).astype(np.intp)    # (samples · width,)
+        np.minimum(bins, N_BINS - 1, out=bins)          # hi belongs to the last bin
+        counts = np.bincount(bins, minlength=N_BINS)
+        zero_bin = min(int((0.0 - lo) * (N_BINS / (hi - lo))), N_BINS - 1)
+        counts[zero_bin] -= self._zero_counts[k]
+        return counts
 
     # ---- the figure -----------------------------------------------------------------------
     def _build_figure(self):
@@ -619,7 +642,7 @@ class InitExplorer(FigureWidget):
             ridge.set_visible(k <= depth)
             if k > depth:
                 continue
-            counts, _ = np.histogram(self._nonzero[k], bins=N_BINS, range=(lo, hi))
+            counts = self._ridge_counts(k, lo, hi)
             top = counts.max()
             height = counts / top * RIDGE_HEIGHT if top > 0 else np.zeros(N_BINS)
             ridge.set_data(values=height - k, edges=edges, baseline=-k)

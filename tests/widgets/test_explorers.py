@@ -127,6 +127,31 @@ def test_layer_grid_new_seed_or_activation_redraws_only_what_moved():
     view.close()
 
 
+def test_layer_grid_an_activation_seen_before_reuses_its_background():
+    """Coming back to an activation draws no title: the background drawn with its titles is
+    used again, and the frame is still the picture a full redraw makes."""
+    view = LayerGridView(layer_sizes=(2, 2, 2), activation="relu", seed=21)
+    drawn = []
+    change_static = view.change_static
+    view.change_static = lambda artist, change: (drawn.append(artist), change_static(artist, change))
+    seen = {"relu"}
+    for change in [("activation", "tanh"), ("seed", 5), ("activation", "identity"),
+                   ("activation", "relu"), ("activation", "tanh"), ("seed", 30),
+                   ("activation", "identity"), ("activation", "sigmoid"), ("activation", "relu")]:
+        drawn.clear()
+        setattr(getattr(view, change[0]), "value", change[1])
+        new_titles = change[0] == "activation" and change[1] not in seen
+        assert bool(drawn) == new_titles, f"{change}: titles drawn {len(drawn)}"
+        seen.add(view.activation.value)
+        frame = view.image.value
+        kept, background = dict(view._kept), view._background
+        view.render(full=True)                     # the picture a full redraw makes
+        assert view.image.value == frame, f"after {change} the frame differs from a full redraw"
+        view._kept, view._background = kept, background     # go on with the kept backgrounds
+    assert len(view._kept) == 4                    # one per activation shown
+    view.close()
+
+
 def test_layer_grid_wide_layers_show_two_units_and_say_so():
     X, y = data.xor(80)
     net = MLP([2, 16, 2], hidden="tanh", seed=0)

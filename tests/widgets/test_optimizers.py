@@ -401,6 +401,40 @@ def test_the_ridges_show_vanishing_as_a_spike_and_exploding_as_a_spread():
     ex.close()
 
 
+@pytest.mark.parametrize("scheme, activation", [("uniform", "relu"), ("xavier", "relu"),
+                                                ("he", "tanh"), ("uniform", "sigmoid")])
+def test_the_ridges_are_the_histograms_of_the_nonzero_values(scheme, activation):
+    """Each ridge is np.histogram of its layer's values without the exact zeros, over the shown
+    layers' common range (0 included), scaled to its tallest bin."""
+    ex = InitExplorer(scheme, activation)
+    for depth in (1, 4, 10):
+        ex.depth.value = depth
+        outputs = ex.layer_outputs()
+        lo = min(0.0, *(float(A.min()) for A in outputs[:depth + 1]))
+        hi = max(0.0, *(float(A.max()) for A in outputs[:depth + 1]))
+        for k, A in enumerate(outputs[:depth + 1]):
+            counts = np.histogram(A[A != 0], bins=60, range=(lo, hi))[0]
+            np.testing.assert_allclose(ex.ridges[k].get_data().values + k,
+                                       counts / counts.max() * 0.85, rtol=1e-12, atol=1e-12)
+            assert ex.zeros[k] == np.mean(A == 0)
+    ex.close()
+
+
+def test_a_new_activation_reuses_the_draws_and_a_new_scheme_draws_again():
+    ex = InitExplorer("he", "relu", width=32, samples=40)
+    X, params = ex._drawn("he")
+    ex.activation.value = "tanh"
+    assert ex._drawn("he")[1][0][0] is params[0][0]             # the same weights, not redrawn
+    ex.scheme.value = "xavier"
+    rng = np.random.default_rng(0)
+    np.testing.assert_array_equal(ex.layer_outputs()[0], rng.standard_normal((40, 32)))
+    W, _ = init_layer(32, 32, "xavier", rng)                     # X first, then the layers
+    np.testing.assert_array_equal(ex._drawn("xavier")[1][0][0], W)
+    ex.seed = 1                                                  # another seed: other draws
+    assert not np.array_equal(ex.layer_outputs()[0], X)
+    ex.close()
+
+
 # ---- InitExplorer: each control changes the picture and the readout ----------------------------------
 
 
