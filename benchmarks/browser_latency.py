@@ -148,12 +148,6 @@ HELPERS = r"""() => {
     c.obs.disconnect();
     return c.times;
   }
-  async function pictureHash(cell) {     // SHA-256 of the bytes the <img> shows
-    const img = boxOf(cell).querySelector('img.nnla-figure');
-    const bytes = await (await fetch(img.src)).arrayBuffer();
-    const digest = await crypto.subtle.digest('SHA-256', bytes);
-    return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
-  }
   function runInKernel(code) {           // run code in the notebook's kernel; its printed text
     const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
     const future = kernel.requestExecute({code, store_history: false});
@@ -164,7 +158,7 @@ HELPERS = r"""() => {
     };
     return future.done.then(() => text);
   }
-  window.nnlaBench = {arm, count, stopCount, pictureHash, runInKernel, boxOf};
+  window.nnlaBench = {arm, count, stopCount, runInKernel, boxOf};
 }"""
 
 
@@ -217,7 +211,7 @@ def click_action(page, cell, label):
 
 
 def key_action(page, cell, slider):
-    handle = box(page, cell).locator(".widget-slider:not(.mod-disabled) .noUi-handle").nth(slider)
+    handle = box(page, cell).locator(f"{browser.ENABLED_SLIDER} .noUi-handle").nth(slider)
     handle.scroll_into_view_if_needed()
     handle.focus()
 
@@ -268,8 +262,8 @@ def drag(page, cell, slider, seconds=2.0):
     """Drag a slider back and forth for ``seconds``; then: ms from release to the last
     picture, pictures shown, and whether the last picture is the kernel's for the value."""
     b = box(page, cell)
-    handle = b.locator(".widget-slider:not(.mod-disabled) .noUi-handle").nth(slider)
-    track = b.locator(".widget-slider:not(.mod-disabled) .noUi-target").nth(slider)
+    handle = b.locator(f"{browser.ENABLED_SLIDER} .noUi-handle").nth(slider)
+    track = b.locator(f"{browser.ENABLED_SLIDER} .noUi-target").nth(slider)
     handle.scroll_into_view_if_needed()
     hb, tb = handle.bounding_box(), track.bounding_box()
     y = hb["y"] + hb["height"] / 2
@@ -288,7 +282,7 @@ def drag(page, cell, slider, seconds=2.0):
     page.wait_for_timeout(3000)                          # let everything in flight arrive
     times = page.evaluate("() => window.nnlaBench.stopCount()")
     after = [t - released for t in times if t > released]
-    shown = page.evaluate("(c) => window.nnlaBench.pictureHash(c)", cell)
+    shown = browser.picture_digest(b.locator("img.nnla-figure").first)    # what the page shows
     name = f"w{cell - 1}"
     kernel = page.evaluate("(code) => window.nnlaBench.runInKernel(code)",
                            "import hashlib\n"

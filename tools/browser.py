@@ -135,6 +135,25 @@ def widget_boxes(panel, kind):
     return panel.locator(f".nnla-widget.nnla-{kind}")
 
 
+# A slider a learner can move: ipywidgets marks a disabled slider only by the `disabled`
+# attribute of its noUiSlider track (no CSS class), and noUiSlider ignores keys on it.
+ENABLED_SLIDER = ".widget-slider:has(.noUi-target:not([disabled]))"
+
+# SHA-256 of the picture the kernel sent (the bytes behind the <img>'s blob URL), or null if
+# the URL was replaced (and revoked) while it was read: then read again.
+PICTURE_DIGEST = """async (img) => {
+    try {
+        const bytes = await (await fetch(img.src)).arrayBuffer();
+        const digest = await crypto.subtle.digest('SHA-256', bytes);
+        return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
+    } catch (e) { return null; } }"""
+
+
+def picture_digest(img):
+    """The digest of the picture an ``img.nnla-figure`` locator shows (None: read again)."""
+    return img.evaluate(PICTURE_DIGEST)
+
+
 # ---- presentation mode (jupyterlab-slideshow; README: Presenting a notebook) -----------------
 # The cells on screen while presenting, by index; the deck hides the others.
 ON_SCREEN = """() => [...document.querySelectorAll(

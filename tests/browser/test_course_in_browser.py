@@ -7,6 +7,7 @@ Run with `make test-browser` (it installs Playwright and Debian's Chromium as ne
 import json
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -30,20 +31,23 @@ def widget_outputs_in_file(name):
 
 
 def wait_for_change(read, before, what="the widget", timeout_s=15):
-    """Poll read() until it differs from ``before`` (the kernel answers asynchronously)."""
+    """Poll read() until it differs from ``before`` (the kernel answers asynchronously);
+    a reading of None means "not readable just now" and is read again."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         now = read()
-        if now != before:
+        if now is not None and now != before:
             return now
         time.sleep(0.2)
     raise AssertionError(f"{what}: nothing changed on screen within {timeout_s} s")
 
 
 def figure_of(box):
+    """A reader of the picture the widget shows: the digest of the PNG the kernel sent (an
+    element screenshot would also change with a hover or a focus ring around it)."""
     img = box.locator("img.nnla-figure").first
     img.scroll_into_view_if_needed()
-    return lambda: img.screenshot()
+    return lambda: browser.picture_digest(img)
 
 
 def readout_of(box):
@@ -51,12 +55,28 @@ def readout_of(box):
     return lambda: readout.inner_text()
 
 
-def move_slider(box, index=0, key="ArrowRight", presses=3):
-    handle = box.locator(".noUi-handle").nth(index)
+def no_error_shown(box, what):
+    """A widget shows an error inside a control instead of raising it: none may be shown."""
+    for text in ("this did not work", "cannot be shown"):
+        shown = box.get_by_text(text)
+        assert shown.count() == 0, f"{what}: the widget says {shown.first.inner_text()[:300]!r}"
+
+
+def move_slider(box, index=0, presses=3):
+    """Press an arrow key ``presses`` times on the ``index``-th slider a learner can move
+    (left instead if it stands at its highest value already)."""
+    handle = box.locator(f"{browser.ENABLED_SLIDER} .noUi-handle").nth(index)
     handle.scroll_into_view_if_needed()
+    # (aria-valuenow is rounded to one decimal by noUiSlider; aria-valuetext is the value)
+    value = lambda: handle.get_attribute("aria-valuetext")      # noqa: E731
+    start = value()
     handle.focus()
-    for _ in range(presses):
-        handle.press(key)
+    for key in ("ArrowRight", "ArrowLeft"):
+        for _ in range(presses):
+            handle.press(key)
+        if value() != start:
+            return
+    raise AssertionError(f"the arrow keys did not move the slider: it stays at {start}")
 
 
 # ---- how a learner drives each kind of widget ------------------------------------------------
@@ -73,8 +93,9 @@ def drive_training_player(box):
     pause.click()
     wait_for_change(readout, text, "pressing Play")
     after_play = readout()
-    move_slider(box, index=0, key="ArrowLeft")            # the learning-rate slider
+    move_slider(box, index=0)                              # the learning-rate slider
     wait_for_change(readout, after_play, "moving the learning-rate slider")
+    no_error_shown(box, "a TrainingPlayer")
 
 
 def drive_derivation_stepper(box):
@@ -82,6 +103,7 @@ def drive_derivation_stepper(box):
     before = readout()
     box.get_by_role("button", name="Next").click()
     wait_for_change(readout, before, "DerivationStepper: pressing Next")
+    no_error_shown(box, "a DerivationStepper")
 
 
 def drive_matrix_stepper(box):
@@ -91,18 +113,15 @@ def drive_matrix_stepper(box):
     box.get_by_role("button", name="Next").click()
     wait_for_change(figure, before_fig, "MatrixMultiplyStepper: pressing Next (the figure)")
     wait_for_change(readout, before_text, "MatrixMultiplyStepper: pressing Next (the readout)")
+    no_error_shown(box, "a MatrixMultiplyStepper")
 
 
 def drive_by_slider(box):
     figure = figure_of(box)
     before = figure()
-    enabled = box.locator(".widget-slider:not(.mod-disabled) .noUi-handle")
-    handle = enabled.first
-    handle.scroll_into_view_if_needed()
-    handle.focus()
-    for _ in range(3):
-        handle.press("ArrowRight")
-    wait_for_change(figure, before, "moving a slider")
+    move_slider(box, index=0)
+    wait_for_change(figure, before, "moving a slider (the figure)")
+    no_error_shown(box, "moving a slider")
 
 
 def drive_by_dropdown(box):
@@ -113,6 +132,7 @@ def drive_by_dropdown(box):
     current = select.input_value()
     select.select_option(next(o for o in options if o != current))
     wait_for_change(figure, before, "choosing another activation")
+    no_error_shown(box, "choosing another activation")
 
 
 DRIVERS = {
@@ -151,6 +171,40 @@ def test_notebook_runs_and_its_widgets_respond(page, lab, notebook):
             driven.append(kind)
     assert driven, f"no course widget found to drive in {notebook}"
     fits_a_projector(page, panel, notebook, driven)
+
+
+SELF_TEST = [
+    "from nnla_helpers import widgets",
+    # deaf: the controls still move, but nothing is listening to them any more
+    "deaf_explorer = widgets.FunctionExplorer('leaky_relu')\n"
+    "deaf_explorer.delta.unobserve_all()\ndeaf_explorer",
+    "deaf_grid = widgets.LayerGridView(layer_sizes=(2, 2, 2), activation='relu', seed=21)\n"
+    "deaf_grid.activation.unobserve_all()\ndeaf_grid",
+    "widgets.FunctionExplorer('leaky_relu')",
+    "widgets.LayerGridView(layer_sizes=(2, 2, 2), activation='relu', seed=21)",
+]
+
+
+def test_the_drivers_fail_on_a_widget_that_does_not_answer(page, lab):
+    """The drivers above can fail: a widget whose control nobody listens to fails its drive
+    (its slider moves, its picture does not), the same widget listening passes it."""
+    base, token = lab
+    cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+              "outputs": [], "source": src} for i, src in enumerate(SELF_TEST)]
+    nb = {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "language": "python",
+                                                      "display_name": "Python 3"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    request = urllib.request.Request(
+        f"{base}/api/contents/drivers_self_test.ipynb", method="PUT",
+        data=json.dumps({"type": "notebook", "content": nb}).encode(),
+        headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+    urllib.request.urlopen(request).close()
+    panel = browser.open_and_run_all(page, base, token, "drivers_self_test.ipynb")
+    for kind, drive in (("FunctionExplorer", drive_by_slider), ("LayerGridView", drive_by_dropdown)):
+        deaf, listening = browser.widget_boxes(panel, kind).all()
+        with pytest.raises(AssertionError, match="nothing changed on screen"):
+            drive(deaf)
+        drive(listening)
 
 
 PROJECTOR = (1280, 720)
