@@ -165,12 +165,7 @@ HELPERS = r"""() => {
 def bench_notebook(folder):
     """Write bench.ipynb: the setup cell, then one cell per case ending with its widget."""
     cells = [SETUP] + [f"w{i} = {code}\nw{i}" for i, (_, _, code, _) in enumerate(CASES)]
-    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
-                     "outputs": [], "source": src} for i, src in enumerate(cells)],
-          "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
-                                      "name": "python3"}},
-          "nbformat": 4, "nbformat_minor": 5}
-    (folder / "bench.ipynb").write_text(json.dumps(nb))
+    (folder / "bench.ipynb").write_text(json.dumps(browser.notebook_json(cells)))
 
 
 def box(page, cell):

@@ -135,6 +135,16 @@ def widget_boxes(panel, kind):
     return panel.locator(f".nnla-widget.nnla-{kind}")
 
 
+def notebook_json(sources):
+    """A notebook (as JSON-ready dict) of unexecuted code cells with these sources, for a
+    notebook a test or a benchmark writes itself."""
+    cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+              "outputs": [], "source": src} for i, src in enumerate(sources)]
+    return {"cells": cells, "metadata": {"kernelspec": {"display_name": "Python 3",
+                                                        "language": "python", "name": "python3"}},
+            "nbformat": 4, "nbformat_minor": 5}
+
+
 # A slider a learner can move: ipywidgets marks a disabled slider only by the `disabled`
 # attribute of its noUiSlider track (no CSS class), and noUiSlider ignores keys on it.
 ENABLED_SLIDER = ".widget-slider:has(.noUi-target:not([disabled]))"

@@ -189,14 +189,9 @@ def test_the_drivers_fail_on_a_widget_that_does_not_answer(page, lab):
     """The drivers above can fail: a widget whose control nobody listens to fails its drive
     (its slider moves, its picture does not), the same widget listening passes it."""
     base, token = lab
-    cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
-              "outputs": [], "source": src} for i, src in enumerate(SELF_TEST)]
-    nb = {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "language": "python",
-                                                      "display_name": "Python 3"}},
-          "nbformat": 4, "nbformat_minor": 5}
     request = urllib.request.Request(
         f"{base}/api/contents/drivers_self_test.ipynb", method="PUT",
-        data=json.dumps({"type": "notebook", "content": nb}).encode(),
+        data=json.dumps({"type": "notebook", "content": browser.notebook_json(SELF_TEST)}).encode(),
         headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
     urllib.request.urlopen(request).close()
     panel = browser.open_and_run_all(page, base, token, "drivers_self_test.ipynb")
