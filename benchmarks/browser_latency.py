@@ -225,10 +225,11 @@ def key_action(page, cell, slider):
 
 def select_action(page, cell):
     select = box(page, cell).locator("select").first
-    options = select.locator("option").all_inner_texts()
+    options = browser.option_values(select)
 
     def act(i):
-        select.select_option(options[(options.index(select.input_value()) + 1) % len(options)])
+        following = (options.index(select.input_value()) + 1) % len(options)
+        select.select_option(value=options[following])
     return act
 
 

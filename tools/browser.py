@@ -164,6 +164,12 @@ def picture_digest(img):
     return img.evaluate(PICTURE_DIGEST)
 
 
+def option_values(select):
+    """The values a ``<select>`` locator offers. Not the options' text: JupyterLab gives a cell
+    off screen ``content-visibility: auto``, and Chromium then reports its text as empty."""
+    return select.evaluate("(s) => Array.from(s.options, (o) => o.value)")
+
+
 # ---- presentation mode (jupyterlab-slideshow; README: Presenting a notebook) -----------------
 # The cells on screen while presenting, by index; the deck hides the others.
 ON_SCREEN = """() => [...document.querySelectorAll(

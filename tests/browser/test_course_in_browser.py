@@ -128,9 +128,11 @@ def drive_by_dropdown(box):
     figure = figure_of(box)
     before = figure()
     select = box.locator("select").first
-    options = select.locator("option").all_inner_texts()
-    current = select.input_value()
-    select.select_option(next(o for o in options if o != current))
+    current, offered = select.input_value(), browser.option_values(select)
+    others = [v for v in offered if v != current]
+    assert others, f"the menu offers nothing but {current!r} (its options: {offered})"
+    select.select_option(value=others[0])
+    assert select.input_value() == others[0], f"the menu did not take {others[0]!r}"
     wait_for_change(figure, before, "choosing another activation")
     no_error_shown(box, "choosing another activation")
 
@@ -167,6 +169,8 @@ def test_notebook_runs_and_its_widgets_respond(page, lab, notebook):
         steppable = [b for b in boxes if not b.get_by_role("button", name="Next").count()
                      or b.get_by_role("button", name="Next").is_enabled()]
         if steppable:
+            # on screen, as a learner sees it (JupyterLab skips rendering cells off screen)
+            steppable[0].scroll_into_view_if_needed()
             drive(steppable[0])
             driven.append(kind)
     assert driven, f"no course widget found to drive in {notebook}"
