@@ -51,8 +51,10 @@ def figure_of(box):
 
 
 def readout_of(box):
+    """A reader of the widget's readout: its text nodes (not its rendered text, which Chromium
+    reports as empty for a cell JupyterLab has left unrendered off screen)."""
     readout = box.locator(".nnla-readout").first
-    return lambda: readout.inner_text()
+    return lambda: readout.text_content()
 
 
 def no_error_shown(box, what):
