@@ -81,6 +81,8 @@ def test_small_work_stays_on_one_thread_and_mnist_batches_may_not(monkeypatch):
     assert blas.threads_for(32, [2, 16, 16, 3]) == 1
     assert blas.threads_for(400, [2, 128, 128, 2]) == 1            # notebook 05's networks
     assert blas.threads_for(128, [784, 10, 10]) == 1
+    assert blas.threads_for(64, [784, 128, 10]) == 1               # notebook 07's batches of 64
+    assert blas.threads_for(128, [784, 128, 10]) == 2              # make bench's network
     assert blas.threads_for(128, [784, 256, 10]) == 2              # notebook 06's better network
     assert blas.threads_for(60000, [784, 10, 10]) == 2             # a full batch of MNIST
 
