@@ -391,7 +391,7 @@ def main():
     essay = essay_recipe(data, essay_steps)
 
     load_line = other_load(start_cpu, time.perf_counter() - start)
-    steps = -(-data[0].shape[0] // BATCH_SIZE)          # batches an epoch (the last one smaller)
+    steps = sum(bound.counts.values())                  # batches an epoch (the last one smaller)
     lines = table(env_lines, epochs, steps, times, accuracies, essay, essay_steps, load_line)
     print("\n" + "\n".join(lines))
     if args.quick:

@@ -27,8 +27,9 @@ from . import checks
 from .errors import SettingError
 
 # m · n_in · n_out of one product from which a second thread pays off: MNIST batches of 128
-# through a 128-unit layer (1.3·10⁷) and up, not notebook 05's 400 × 128 × 128 (6.6·10⁶), which
-# loses many times over on a busy machine (benchmarks/README.md, "One thread or two").
+# through a 128-unit layer (1.3·10⁷) and up, not notebook 05's 400 × 128 × 128 (6.6·10⁶),
+# which loses many times over on a busy machine (benchmarks/README.md, "One thread or two,
+# product by product").
 LARGE_PRODUCT = 2 ** 23
 
 _controller = ThreadpoolController()          # finds the BLAS libraries NumPy has loaded
