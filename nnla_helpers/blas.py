@@ -54,35 +54,49 @@ def _blas_threads_at_start():
 FIXED_THREADS = _fixed_threads()
 MAX_THREADS = FIXED_THREADS or _blas_threads_at_start()   # what the BLAS was started with
 _default = None
+_in_force = None          # the count the BLAS has now: the default, or the innermost limit's
 
 
 def set_default_threads(n):
     """Let every BLAS product in this kernel use ``n`` threads (the course sets 1 on import)."""
-    global _default
+    global _default, _in_force
     n = checks.whole("n", n, at_least=1, hint=" It is a number of BLAS threads.")
     _controller.limit(limits=n, user_api="blas")
-    _default = n
+    _default = _in_force = n
 
 
 @contextmanager
 def limit(n):
-    """Inside this block BLAS uses ``n`` threads; the default again after it."""
+    """Inside this block BLAS uses ``n`` threads; the count before it again after it.
+    A block asking for the count already in force changes nothing (a training step inside
+    an epoch that holds the limit costs no call to the BLAS)."""
+    global _in_force
     n = checks.whole("n", n, at_least=1, hint=" It is a number of BLAS threads.")
-    if n == _default:
+    if n == _in_force:
         yield
         return
-    with _controller.limit(limits=n, user_api="blas"):
-        yield
+    outer, _in_force = _in_force, n
+    try:
+        with _controller.limit(limits=n, user_api="blas"):
+            yield
+    finally:
+        _in_force = outer
 
 
 def threads_for(m, layer_sizes):
     """Threads for the products of an ``m``-row batch through layers ``layer_sizes``:
-    ``large_threads()`` if the largest, m · n_in · n_out, reaches LARGE_PRODUCT, else 1."""
+    ``large_threads()`` if ``is_large(m, layer_sizes)``, else 1."""
+    return large_threads() if is_large(m, layer_sizes) else 1
+
+
+def is_large(m, layer_sizes):
+    """Does the largest product of an ``m``-row batch through layers ``layer_sizes``,
+    m · n_in · n_out, reach LARGE_PRODUCT? (The Trainer asks once, then only
+    ``large_threads()`` at each epoch.)"""
     m = checks.whole("m", m, at_least=0, hint=" It is the number of rows of a batch.")
     layer_sizes = checks.wholes("layer_sizes", checks.listed(
         "layer_sizes", layer_sizes, "list the layers' sizes", "[784, 128, 10]"), at_least=1)
-    largest = max((m * a * b for a, b in zip(layer_sizes, layer_sizes[1:])), default=0)
-    return large_threads() if largest >= LARGE_PRODUCT else 1
+    return max((m * a * b for a, b in zip(layer_sizes, layer_sizes[1:])), default=0) >= LARGE_PRODUCT
 
 
 def large_threads():

@@ -121,8 +121,10 @@ class Trainer:
             self.X, self.Y = np.asfortranarray(self.X), np.asfortranarray(self.Y)
         # BLAS threads for a step's products: one, unless they are large (MNIST); asked again
         # at every epoch, as the machine gets busier or quieter.
-        self._batch_rows = self.X.shape[0] if batch_size is None else min(int(batch_size), self.X.shape[0])
-        self.blas_threads = blas.threads_for(self._batch_rows, net.sizes)
+        rows = self.X.shape[0] if batch_size is None else min(int(batch_size), self.X.shape[0])
+        self._large = blas.is_large(rows, net.sizes)
+        self.blas_threads = blas.large_threads() if self._large else 1
+        self._threads_asked_at = None    # step_count when the epoch's count was last asked
         self.rng = np.random.default_rng(seed)
         self.history = History()
         self.step_count = 0      # updates made so far
@@ -163,13 +165,20 @@ class Trainer:
             self._batch = (np.empty((idx.shape[0], self.X.shape[1]), self.X.dtype),
                            np.empty((idx.shape[0], self.Y.shape[1]), self.Y.dtype))
         X_b, Y_b = self._batch
-        return (np.take(self.X, idx, axis=0, out=X_b, mode="clip"),
-                np.take(self.Y, idx, axis=0, out=Y_b, mode="clip"))
+        return (self.X.take(idx, axis=0, out=X_b, mode="clip"),
+                self.Y.take(idx, axis=0, out=Y_b, mode="clip"))
+
+    def _epoch_threads(self):
+        """The BLAS threads for this epoch's steps, asked at its first step (once: run_epoch
+        asks before that step, for the whole epoch): is the machine busier now?"""
+        if self._pos == 0 and self._threads_asked_at != self.step_count:
+            self.blas_threads = blas.large_threads() if self._large else 1
+            self._threads_asked_at = self.step_count
+        return self.blas_threads
 
     def step(self):
         """One update on the next batch. Returns the batch loss; raises DivergenceError on NaN/inf."""
-        if self._pos == 0:                            # a new epoch: is the machine busier now?
-            self.blas_threads = blas.threads_for(self._batch_rows, self.net.sizes)
+        self._epoch_threads()
         X_b, Y_b = self._next_batch()
         lr = self.current_lr()
         # Overflow is how divergence shows itself; we test for it below and say so in plain
@@ -206,10 +215,12 @@ class Trainer:
         raise DivergenceError(msg, step=self.step_count, history=self.history)
 
     def run_epoch(self):
-        """Steps until the current pass over the training set is complete."""
+        """Steps until the current pass over the training set is complete, all of them under
+        the epoch's one BLAS limit (each step's own limit is then already in force)."""
         start = self.epoch
-        while self.epoch == start:
-            self.step()
+        with blas.limit(self._epoch_threads()):
+            while self.epoch == start:
+                self.step()
 
     def _loss_on(self, X, Y):
         """The loss on (X, Y) in evaluation mode (no dropout), with the threads its size needs."""
@@ -300,7 +311,9 @@ def train(net, X, Y, epochs=10, lr=0.1, batch_size=None, momentum=0.0, X_val=Non
                       optimizer, weight_decay)
     h, best_state = trainer.history, None
     for epoch in range(1, epochs + 1):
-        while trainer.epoch < epoch:
+        if callback is None:
+            trainer.run_epoch()
+        while trainer.epoch < epoch:        # with a callback: its own products on one thread
             trainer.step()
             if callback is not None and callback(trainer) is False:
                 h.message = f"stopped by the callback at step {trainer.step_count}."

@@ -522,6 +522,8 @@ def _cases():
     cases.append(Case("blas.limit", lambda n: _enter(blas.limit(n)), lambda: {"n": 1}, {"n": Whole(at_least=1)}))
     cases.append(Case("blas.threads_for", blas.threads_for, lambda: {"m": 100, "layer_sizes": [784, 10]},
                       {"m": Whole(at_least=1), "layer_sizes": Anything((("a fraction", [784, 2.5]),))}))
+    cases.append(Case("blas.is_large", blas.is_large, lambda: {"m": 100, "layer_sizes": [784, 10]},
+                      {"m": Whole(at_least=1), "layer_sizes": Anything((("a fraction", [784, 2.5]),))}))
     cases.append(Case("metrics.most_confident_mistakes", metrics.most_confident_mistakes,
                       lambda: {"P": act.softmax(_Z()), "y": _labels(), "n": 2},
                       {"P": Array(cols=False), "y": Labels(k=3), "n": Whole(at_least=1)}))

@@ -9,6 +9,7 @@ import pytest
 from threadpoolctl import threadpool_info
 
 from nnla_helpers import MLP, Trainer, blas, data
+from nnla_helpers.train import train
 
 
 def _blas_threads():
@@ -117,3 +118,42 @@ def test_results_do_not_depend_on_the_switching():
         Trainer(nets[1], X, y, batch_size=30).run_epoch()
     for name in nets[0].parameters():
         np.testing.assert_array_equal(nets[0].parameters()[name], nets[1].parameters()[name])
+
+
+def test_a_limit_inside_a_limit_has_its_own_count_and_gives_the_outer_one_back():
+    with blas.limit(2):
+        with blas.limit(1):                      # a small product inside a large block
+            assert _blas_threads() == 1
+        assert _blas_threads() == 2
+        with blas.limit(2):                      # already in force: nothing to change
+            assert _blas_threads() == 2
+        assert _blas_threads() == 2
+    assert _blas_threads() == 1
+
+
+def _large_trainer(monkeypatch, threads=2):
+    monkeypatch.setattr(blas, "large_threads", lambda: threads)
+    rng = np.random.default_rng(0)
+    X, y = rng.random((300, 784), dtype=np.float32), rng.integers(0, 10, 300)
+    return MLP([784, 256, 10], dtype=np.float32, seed=0), X, y
+
+
+def test_an_epoch_sets_the_blas_count_once_not_at_every_step(monkeypatch):
+    net, X, y = _large_trainer(monkeypatch)
+    counts = []
+    real_limit = blas._controller.limit
+    monkeypatch.setattr(blas._controller, "limit",
+                        lambda **kw: counts.append(kw["limits"]) or real_limit(**kw))
+    trainer = Trainer(net, X, y, batch_size=100)          # 3 steps an epoch
+    trainer.run_epoch()
+    assert counts == [2] and trainer.step_count == 3
+    train(MLP([784, 256, 10], dtype=np.float32, seed=0), X, y, epochs=2, batch_size=100)
+    assert counts == [2] + [2, 2] * 2          # train(): once for each epoch's steps, once for its evaluation
+    assert _blas_threads() == 1
+
+
+def test_a_training_callback_runs_on_the_default_count(monkeypatch):
+    net, X, y = _large_trainer(monkeypatch)
+    seen = []
+    train(net, X, y, epochs=2, batch_size=100, callback=lambda trainer: seen.append(_blas_threads()))
+    assert seen == [1] * 6                        # its own products stay small: one thread

@@ -116,6 +116,34 @@ def test_softmax_cross_entropy_is_minus_the_mean_log_probability(rng):
     assert L == pytest.approx(-np.mean(log_softmax(Z)[np.arange(4), y]))
 
 
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("z_order, y_order", [("C", "C"), ("F", "F"), ("F", "C"), ("C", "F")])
+def test_fast_softmax_cross_entropy_gives_the_plain_numbers(rng, dtype, z_order, y_order):
+    """out= (the fast path, logits stored either way): the plain path's loss and dZ."""
+    Z = np.asarray(rng.normal(scale=4, size=(33, 10)), dtype=dtype, order=z_order)
+    Y = np.asarray(np.eye(10)[rng.integers(0, 10, 33)], dtype=dtype, order=y_order)
+    Y[0] = 0.5 * Y[0] + 0.05                             # one row of probabilities, not one-hot
+    L_plain, dZ_plain = layers.softmax_cross_entropy(Z, Y)
+    out = (np.empty_like(Z), np.empty_like(Z))
+    L_fast, dZ_fast = layers.softmax_cross_entropy.formula(Z, Y, out=out)    # as MLP._fast_pass calls it
+    assert dZ_fast is out[1]
+    rtol = 1e-12 if dtype == np.float64 else 1e-5
+    assert L_fast == pytest.approx(L_plain, rel=rtol)
+    np.testing.assert_allclose(dZ_fast, dZ_plain, rtol=rtol, atol=rtol / 33)
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_fast_softmax_cross_entropy_skips_the_zero_terms_as_the_plain_path(order):
+    """Logits 10³⁸ apart: log softmax is −inf where y = 0, and 0 · (−inf) is not a term."""
+    Z = np.asarray([[3e38, -3e38, 0.0], [0.0, 1.0, 2.0]], dtype=np.float32, order=order)
+    Y = np.asarray([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32, order=order)
+    with np.errstate(over="ignore", invalid="ignore"):
+        L_plain, _ = layers.softmax_cross_entropy(Z, Y)
+        L_fast, _ = layers.softmax_cross_entropy.formula(Z, Y, out=(np.empty_like(Z), np.empty_like(Z)))
+    assert np.isfinite(L_plain) and L_fast == pytest.approx(L_plain, rel=1e-6)
+    assert L_fast == pytest.approx(np.log1p(np.exp(-1.0) + np.exp(-2.0)) / 2, rel=1e-6)
+
+
 @pytest.mark.parametrize("order", ["C", "F"])
 def test_fast_dense_gives_the_plain_numbers(rng, order):
     A = np.asarray(rng.normal(size=(50, 7)), order=order)
