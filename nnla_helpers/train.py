@@ -123,7 +123,7 @@ class Trainer:
         # at every epoch, as the machine gets busier or quieter.
         rows = self.X.shape[0] if batch_size is None else min(int(batch_size), self.X.shape[0])
         self._large = blas.is_large(rows, net.sizes)
-        self.blas_threads = blas.large_threads() if self._large else 1
+        self.blas_threads = self._threads_now()
         self._threads_asked_at = None    # step_count when the epoch's count was last asked
         self.rng = np.random.default_rng(seed)
         self.history = History()
@@ -168,11 +168,15 @@ class Trainer:
         return (self.X.take(idx, axis=0, out=X_b, mode="clip"),
                 self.Y.take(idx, axis=0, out=Y_b, mode="clip"))
 
+    def _threads_now(self):
+        """BLAS threads for this Trainer's products now: the idle cores' if they are large."""
+        return blas.large_threads() if self._large else 1
+
     def _epoch_threads(self):
-        """The BLAS threads for this epoch's steps, asked at its first step (once: run_epoch
-        asks before that step, for the whole epoch): is the machine busier now?"""
+        """The BLAS threads for this epoch's steps, asked once, at its first step (run_epoch
+        asks just before it, for the whole epoch): is the machine busier now?"""
         if self._pos == 0 and self._threads_asked_at != self.step_count:
-            self.blas_threads = blas.large_threads() if self._large else 1
+            self.blas_threads = self._threads_now()
             self._threads_asked_at = self.step_count
         return self.blas_threads
 
